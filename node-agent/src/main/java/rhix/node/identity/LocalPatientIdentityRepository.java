@@ -1,0 +1,76 @@
+package rhix.node.identity;
+
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/** Local patients' identity traits, replaced whenever a new version of the Patient arrives. */
+@Singleton
+public class LocalPatientIdentityRepository {
+
+    public void replace(Connection connection, List<LocalPatientIdentity> identities, String batchId, OffsetDateTime updatedAt)
+            throws SQLException {
+        if (identities.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM local_patient_identity WHERE patient_id = ?")) {
+            for (LocalPatientIdentity identity : identities) {
+                delete.setString(1, identity.patientId());
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO local_patient_identity (patient_id, producer_id, local_identifier_system, local_identifier_value,"
+                        + " resident_id, resident_id_form, name_zh, name_pinyin, gender_code, birth_date, phone, division_code,"
+                        + " updated_at, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (LocalPatientIdentity identity : identities) {
+                insert.setString(1, identity.patientId());
+                insert.setString(2, identity.producerId());
+                insert.setString(3, identity.localIdentifierSystem());
+                insert.setString(4, identity.localIdentifierValue());
+                insert.setString(5, identity.residentId());
+                insert.setString(6, identity.residentIdForm().name());
+                insert.setString(7, identity.nameZh());
+                insert.setString(8, identity.namePinyin());
+                insert.setString(9, identity.genderCode());
+                if (identity.birthDate() == null) {
+                    insert.setNull(10, Types.DATE);
+                } else {
+                    insert.setObject(10, identity.birthDate());
+                }
+                insert.setString(11, identity.phone());
+                insert.setString(12, identity.divisionCode());
+                insert.setObject(13, updatedAt.withOffsetSameInstant(ZoneOffset.UTC));
+                insert.setString(14, batchId);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    public Optional<LocalPatientIdentity> find(Connection connection, String patientId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT patient_id, producer_id, local_identifier_system, local_identifier_value, resident_id, resident_id_form,"
+                        + " name_zh, name_pinyin, gender_code, birth_date, phone, division_code"
+                        + " FROM local_patient_identity WHERE patient_id = ?")) {
+            select.setString(1, patientId);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new LocalPatientIdentity(rows.getString(1), rows.getString(2), rows.getString(3),
+                        rows.getString(4), rows.getString(5), ResidentIdForm.valueOf(rows.getString(6)), rows.getString(7),
+                        rows.getString(8), rows.getString(9), rows.getObject(10, java.time.LocalDate.class),
+                        rows.getString(11), rows.getString(12)));
+            }
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package rhix.node.store;
+
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import rhix.node.store.search.SearchIndexRows;
+
+/**
+ * FHIR resources in the node store: the current version in {@code fhir_resource}, every version in
+ * {@code fhir_resource_history}, and the search index of the current version. Callers own the
+ * transaction: every method takes the connection it runs on.
+ */
+@Singleton
+public class ResourceStore {
+
+    /** Keeps IN lists within every driver's parameter limit. */
+    private static final int LOOKUP_CHUNK = 500;
+
+    public Map<ResourceKey, StoredVersion> currentVersions(Connection connection, Collection<ResourceKey> keys)
+            throws SQLException {
+        Map<ResourceKey, StoredVersion> found = new HashMap<>();
+        Map<String, List<String>> idsByType = keys.stream().collect(Collectors.groupingBy(ResourceKey::resourceType,
+                Collectors.mapping(ResourceKey::resourceId, Collectors.toList())));
+        for (var entry : idsByType.entrySet()) {
+            List<String> ids = entry.getValue().stream().distinct().toList();
+            for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
+                String placeholders = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT resource_id, version_id, content_sha256, deleted FROM fhir_resource"
+                                + " WHERE resource_type = ? AND resource_id IN (" + placeholders + ")")) {
+                    select.setString(1, entry.getKey());
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select.setString(i + 2, chunk.get(i));
+                    }
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            ResourceKey key = new ResourceKey(entry.getKey(), rows.getString(1));
+                            found.put(key, new StoredVersion(key, rows.getInt(2), rows.getString(3), rows.getBoolean(4)));
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    public void write(Connection connection, List<ResourceWrite> writes) throws SQLException {
+        if (writes.isEmpty()) {
+            return;
+        }
+        List<ResourceWrite> inserts = writes.stream().filter(w -> !w.replacesExisting()).toList();
+        List<ResourceWrite> updates = writes.stream().filter(ResourceWrite::replacesExisting).toList();
+        insertCurrent(connection, inserts);
+        updateCurrent(connection, updates);
+        insertHistory(connection, writes);
+        deleteIndex(connection, updates);
+        insertIndex(connection, writes);
+    }
+
+    private static void insertCurrent(Connection connection, List<ResourceWrite> writes) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO fhir_resource (resource_type, resource_id, version_id, last_updated, deleted,"
+                        + " content_sha256, producer_id, batch_id, content) VALUES (?, ?, ?, ?, FALSE, ?, ?, ?, ?)")) {
+            for (ResourceWrite write : writes) {
+                insert.setString(1, write.key().resourceType());
+                insert.setString(2, write.key().resourceId());
+                insert.setInt(3, write.versionId());
+                insert.setObject(4, write.lastUpdated().withOffsetSameInstant(ZoneOffset.UTC));
+                insert.setString(5, write.contentSha256());
+                insert.setString(6, write.producerId());
+                insert.setString(7, write.batchId());
+                insert.setString(8, write.contentJson());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void updateCurrent(Connection connection, List<ResourceWrite> writes) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE fhir_resource SET version_id = ?, last_updated = ?, deleted = FALSE, content_sha256 = ?,"
+                        + " producer_id = ?, batch_id = ?, content = ? WHERE resource_type = ? AND resource_id = ?")) {
+            for (ResourceWrite write : writes) {
+                update.setInt(1, write.versionId());
+                update.setObject(2, write.lastUpdated().withOffsetSameInstant(ZoneOffset.UTC));
+                update.setString(3, write.contentSha256());
+                update.setString(4, write.producerId());
+                update.setString(5, write.batchId());
+                update.setString(6, write.contentJson());
+                update.setString(7, write.key().resourceType());
+                update.setString(8, write.key().resourceId());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private static void insertHistory(Connection connection, List<ResourceWrite> writes) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO fhir_resource_history (resource_type, resource_id, version_id, last_updated, deleted,"
+                        + " content_sha256, producer_id, batch_id, content) VALUES (?, ?, ?, ?, FALSE, ?, ?, ?, ?)")) {
+            for (ResourceWrite write : writes) {
+                insert.setString(1, write.key().resourceType());
+                insert.setString(2, write.key().resourceId());
+                insert.setInt(3, write.versionId());
+                insert.setObject(4, write.lastUpdated().withOffsetSameInstant(ZoneOffset.UTC));
+                insert.setString(5, write.contentSha256());
+                insert.setString(6, write.producerId());
+                insert.setString(7, write.batchId());
+                insert.setString(8, write.contentJson());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void deleteIndex(Connection connection, List<ResourceWrite> updates) throws SQLException {
+        if (updates.isEmpty()) {
+            return;
+        }
+        for (String table : List.of("fhir_search_token", "fhir_search_reference", "fhir_search_date", "fhir_search_string")) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM " + table + " WHERE resource_type = ? AND resource_id = ?")) {
+                for (ResourceWrite write : updates) {
+                    delete.setString(1, write.key().resourceType());
+                    delete.setString(2, write.key().resourceId());
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+        }
+    }
+
+    private static void insertIndex(Connection connection, List<ResourceWrite> writes) throws SQLException {
+        try (PreparedStatement tokens = connection.prepareStatement(
+                "INSERT INTO fhir_search_token (resource_type, resource_id, param_name, token_system, token_code)"
+                        + " VALUES (?, ?, ?, ?, ?)");
+             PreparedStatement references = connection.prepareStatement(
+                     "INSERT INTO fhir_search_reference (resource_type, resource_id, param_name, target_type, target_id)"
+                             + " VALUES (?, ?, ?, ?, ?)");
+             PreparedStatement dates = connection.prepareStatement(
+                     "INSERT INTO fhir_search_date (resource_type, resource_id, param_name, range_low, range_high)"
+                             + " VALUES (?, ?, ?, ?, ?)");
+             PreparedStatement strings = connection.prepareStatement(
+                     "INSERT INTO fhir_search_string (resource_type, resource_id, param_name, value_normalized)"
+                             + " VALUES (?, ?, ?, ?)")) {
+            for (ResourceWrite write : writes) {
+                String type = write.key().resourceType();
+                String id = write.key().resourceId();
+                SearchIndexRows index = write.index();
+                for (var token : index.tokens()) {
+                    bindKey(tokens, type, id, token.param());
+                    tokens.setString(4, token.system());
+                    tokens.setString(5, token.code());
+                    tokens.addBatch();
+                }
+                for (var reference : index.references()) {
+                    bindKey(references, type, id, reference.param());
+                    references.setString(4, reference.targetType());
+                    references.setString(5, reference.targetId());
+                    references.addBatch();
+                }
+                for (var date : index.dates()) {
+                    bindKey(dates, type, id, date.param());
+                    setInstant(dates, 4, date.low());
+                    setInstant(dates, 5, date.high());
+                    dates.addBatch();
+                }
+                for (var text : index.strings()) {
+                    bindKey(strings, type, id, text.param());
+                    strings.setString(4, text.normalized());
+                    strings.addBatch();
+                }
+            }
+            tokens.executeBatch();
+            references.executeBatch();
+            dates.executeBatch();
+            strings.executeBatch();
+        }
+    }
+
+    private static void bindKey(PreparedStatement statement, String type, String id, String param) throws SQLException {
+        statement.setString(1, type);
+        statement.setString(2, id);
+        statement.setString(3, param);
+    }
+
+    private static void setInstant(PreparedStatement statement, int index, java.time.Instant instant) throws SQLException {
+        if (instant == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
+        }
+    }
+
+    /** Number of current, non-deleted resources, per type. */
+    public Map<String, Long> countsByType(Connection connection) throws SQLException {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT resource_type, count(*) FROM fhir_resource WHERE NOT deleted GROUP BY resource_type");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                counts.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return counts;
+    }
+
+    /** The current content of a resource, if stored and not deleted. */
+    public java.util.Optional<String> read(Connection connection, ResourceKey key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT content FROM fhir_resource WHERE resource_type = ? AND resource_id = ? AND NOT deleted")) {
+            select.setString(1, key.resourceType());
+            select.setString(2, key.resourceId());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? java.util.Optional.of(rows.getString(1)) : java.util.Optional.empty();
+            }
+        }
+    }
+
+}

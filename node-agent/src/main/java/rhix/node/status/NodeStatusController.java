@@ -1,0 +1,63 @@
+package rhix.node.status;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import rhix.node.NodeConfiguration;
+import rhix.node.store.ResourceStore;
+
+/** {@code GET /node}: who this node is, which store it runs on, and what it holds. Also its readiness probe. */
+@Controller("/node")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class NodeStatusController {
+
+    private final NodeConfiguration node;
+    private final HikariDataSource dataSource;
+    private final ResourceStore store;
+
+    public NodeStatusController(NodeConfiguration node, HikariDataSource dataSource, ResourceStore store) {
+        this.node = node;
+        this.dataSource = dataSource;
+        this.store = store;
+    }
+
+    @Serdeable
+    public record NodeStatus(String id, String level, String divisionCode, String displayName, String parentTarget,
+                             String store, Map<String, Long> resourceCounts, long ingestBatches, long openFindings) {
+    }
+
+    @Get(produces = MediaType.APPLICATION_JSON)
+    public NodeStatus status() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return new NodeStatus(node.id(), node.level().name(), node.divisionCode(), node.nameForDisplay(),
+                    node.parentTarget(), describeStore(dataSource.getJdbcUrl()), store.countsByType(connection),
+                    count(connection, "SELECT count(*) FROM ingest_batch"),
+                    count(connection, "SELECT count(*) FROM quality_finding WHERE status = 'OPEN'"));
+        }
+    }
+
+    private static String describeStore(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            return "embedded H2 (PostgreSQL mode)";
+        }
+        // The URL without credentials that a driver may accept in its query string.
+        int query = jdbcUrl.indexOf('?');
+        return "PostgreSQL " + (query < 0 ? jdbcUrl : jdbcUrl.substring(0, query));
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql); ResultSet rows = select.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

@@ -18,6 +18,7 @@ import rhix.region.NodeLevel;
  * @param level         PROVINCE, CITY or COUNTY (default PROVINCE)
  * @param divisionCode  GB/T 2260 code of the division the node serves (default 330000)
  * @param displayName   name shown on dashboards (default: the id)
+ * @param parentId      the parent node's id; empty for the root
  * @param parentTarget  host:port of the parent's gRPC server; empty for the root
  * @param publicHttpUrl base URL other nodes and people reach this node's HTTP API at (default: derived from the port)
  */
@@ -27,6 +28,7 @@ public record NodeConfiguration(
         @NotNull @Bindable(defaultValue = "PROVINCE") NodeLevel level,
         @NotBlank @Pattern(regexp = "\\d{6}") @Bindable(defaultValue = "330000") String divisionCode,
         @Nullable String displayName,
+        @Nullable String parentId,
         @Nullable String parentTarget,
         @Nullable String publicHttpUrl) {
 
@@ -44,5 +46,12 @@ public record NodeConfiguration(
 
     public boolean hasParent() {
         return parentTarget != null && !parentTarget.isBlank();
+    }
+
+    public NodeId parentNodeId() {
+        if (parentId == null || parentId.isBlank()) {
+            throw new IllegalStateException("rhix.node.parent-target is set but rhix.node.parent-id is not");
+        }
+        return NodeId.of(parentId);
     }
 }

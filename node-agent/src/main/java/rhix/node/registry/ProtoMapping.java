@@ -1,0 +1,64 @@
+package rhix.node.registry;
+
+import com.google.protobuf.Timestamp;
+import java.time.Instant;
+import rhix.api.node.v1.NodeDescriptor;
+import rhix.region.NodeLevel;
+
+/** Between the {@code rhix.node.v1} messages and the registry's domain types. */
+final class ProtoMapping {
+
+    static NodeLevel level(rhix.api.node.v1.NodeLevel level) {
+        return switch (level) {
+            case NODE_LEVEL_PROVINCE -> NodeLevel.PROVINCE;
+            case NODE_LEVEL_CITY -> NodeLevel.CITY;
+            case NODE_LEVEL_COUNTY -> NodeLevel.COUNTY;
+            case NODE_LEVEL_HOSPITAL -> NodeLevel.HOSPITAL;
+            case NODE_LEVEL_UNSPECIFIED, UNRECOGNIZED -> null;
+        };
+    }
+
+    static rhix.api.node.v1.NodeLevel level(NodeLevel level) {
+        return switch (level) {
+            case PROVINCE -> rhix.api.node.v1.NodeLevel.NODE_LEVEL_PROVINCE;
+            case CITY -> rhix.api.node.v1.NodeLevel.NODE_LEVEL_CITY;
+            case COUNTY -> rhix.api.node.v1.NodeLevel.NODE_LEVEL_COUNTY;
+            case HOSPITAL -> rhix.api.node.v1.NodeLevel.NODE_LEVEL_HOSPITAL;
+        };
+    }
+
+    static rhix.api.node.v1.NodeLiveness liveness(NodeLiveness liveness) {
+        return switch (liveness) {
+            case ALIVE -> rhix.api.node.v1.NodeLiveness.NODE_LIVENESS_ALIVE;
+            case LATE -> rhix.api.node.v1.NodeLiveness.NODE_LIVENESS_LATE;
+            case UNKNOWN -> rhix.api.node.v1.NodeLiveness.NODE_LIVENESS_UNKNOWN;
+        };
+    }
+
+    static NodeDescriptor descriptor(RegisteredNode node) {
+        return NodeDescriptor.newBuilder().setNodeId(node.nodeId().value()).setLevel(level(node.level()))
+                .setDivisionCode(node.division().value())
+                .setParentNodeId(node.parentId() == null ? "" : node.parentId().value())
+                .setDisplayName(nullToEmpty(node.displayName())).setGrpcTarget(nullToEmpty(node.grpcTarget()))
+                .setHttpBaseUrl(nullToEmpty(node.httpBaseUrl())).build();
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    }
+
+    static Instant instant(Timestamp timestamp) {
+        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+    }
+
+    static String emptyToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    private ProtoMapping() {
+    }
+}

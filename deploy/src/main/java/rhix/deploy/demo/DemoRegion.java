@@ -1,0 +1,254 @@
+package rhix.deploy.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import rhix.region.NodeId;
+import rhix.synthetic.DirectoryRegionSink;
+import rhix.synthetic.Hospital;
+import rhix.synthetic.PlatformNode;
+import rhix.synthetic.RegionSpec;
+import rhix.synthetic.SyntheticRegion;
+
+/**
+ * The one-command demo region: generates a synthetic province, starts one node agent per
+ * province, city and county (each its own JVM, port and store), loads every hospital's data into
+ * its node, prints the node table and runs until Ctrl-C.
+ */
+public final class DemoRegion {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoRegion.class);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final DemoOptions options;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<NodeId, NodeProcess> nodes = new LinkedHashMap<>();
+
+    private DemoRegion(DemoOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        DemoOptions options;
+        try {
+            options = DemoOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            LOG.error(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        DemoRegion demo = new DemoRegion(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(demo::stopAll, "demo-shutdown"));
+        int exit = demo.run();
+        if (exit != 0 || options.exitWhenLoaded()) {
+            demo.stopAll();
+            System.exit(exit);
+        }
+        LOG.info("The region is running. Press Ctrl-C to stop every node.");
+        Thread.currentThread().join();
+    }
+
+    private int run() throws Exception {
+        long started = System.nanoTime();
+        Path regionDirectory = options.workDir().resolve("region");
+        Path logDirectory = options.workDir().resolve("logs");
+        deleteRecursively(regionDirectory);
+        Files.createDirectories(logDirectory);
+
+        RegionSpec spec = RegionSpec.of(options.persons()).withSeed(options.seed());
+        SyntheticRegion region = new SyntheticRegion(spec);
+        DirectoryRegionSink sink = new DirectoryRegionSink(regionDirectory);
+        region.generate(sink);
+        LOG.info("Generated {} persons, {} resources for {} hospitals into {}", spec.persons(), sink.resourceCount(),
+                region.layout().hospitals().size(), regionDirectory);
+
+        NodeStores stores = new NodeStores(options);
+        LOG.info("Node stores: {}", stores.description());
+        List<PlatformNode> layoutNodes = region.layout().nodes();
+        for (int i = 0; i < layoutNodes.size(); i++) {
+            PlatformNode node = layoutNodes.get(i);
+            Optional<Integer> parentGrpcPort = node.parentId()
+                    .map(parent -> options.basePort() + 100 + indexOf(layoutNodes, parent));
+            nodes.put(node.id(), NodeProcess.start(node, options.basePort() + i, options.basePort() + 100 + i,
+                    parentGrpcPort, stores.freshStoreFor(node.id()), logDirectory));
+        }
+        LOG.info("Started {} node agents; waiting for them to be ready (logs in {})", nodes.size(), logDirectory);
+        for (NodeProcess node : nodes.values()) {
+            if (!awaitReady(node)) {
+                return 1;
+            }
+        }
+
+        List<LoadResult> loads = new ArrayList<>();
+        for (Hospital hospital : region.layout().hospitals()) {
+            loads.add(load(nodes.get(hospital.node()), hospital, DirectoryRegionSink.hospitalFile(regionDirectory, hospital)));
+        }
+        if (loads.stream().anyMatch(load -> !load.accepted())) {
+            LOG.error("Some hospital data was rejected; see above");
+            return 1;
+        }
+        JsonNode tree = awaitTree(nodes.get(layoutNodes.getFirst().id()), layoutNodes.size() - 1);
+        printTable(stores, tree);
+        LOG.info("Region up with data in {} s. Ground truth: {}; concept maps: {}",
+                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9),
+                regionDirectory.resolve("ground-truth.csv"), regionDirectory.resolve("conceptmaps"));
+        return 0;
+    }
+
+    private static int indexOf(List<PlatformNode> layoutNodes, NodeId nodeId) {
+        for (int i = 0; i < layoutNodes.size(); i++) {
+            if (layoutNodes.get(i).id().equals(nodeId)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no node " + nodeId);
+    }
+
+    private boolean awaitReady(NodeProcess node) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!node.isAlive()) {
+                LOG.error("Node {} exited during start-up; last lines of {}:\n{}", node.node().id(), node.log(), tail(node.log()));
+                return false;
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(node.httpUrl() + "/node"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            }
+            Thread.sleep(500);
+        }
+        LOG.error("Node {} was not ready within {}; last lines of {}:\n{}", node.node().id(), READY_TIMEOUT, node.log(),
+                tail(node.log()));
+        return false;
+    }
+
+    private record LoadResult(Hospital hospital, boolean accepted) {
+    }
+
+    private LoadResult load(NodeProcess node, Hospital hospital, Path file) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(node.httpUrl() + "/ingest/batches?producer="
+                        + hospital.organizationCode() + "&source=HIS"))
+                .header("Content-Type", "application/fhir+ndjson")
+                .timeout(Duration.ofMinutes(10))
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            LOG.error("{} ({}) → {}: HTTP {}: {}", hospital.name(), hospital.organizationCode(), node.node().id(),
+                    response.statusCode(), response.body().length() > 2000 ? response.body().substring(0, 2000) : response.body());
+            return new LoadResult(hospital, false);
+        }
+        JsonNode report = json.readTree(response.body());
+        LOG.info("{} ({}) → {}: {} resources, {} created, {} quality findings", hospital.name(), hospital.organizationCode(),
+                node.node().id(), report.path("resourceCount").asInt(), report.path("created").asInt(),
+                report.path("findings").asInt());
+        return new LoadResult(hospital, true);
+    }
+
+    /** Waits until the root knows every other node as alive (registrations and heartbeats are asynchronous). */
+    private JsonNode awaitTree(NodeProcess root, int descendants) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode tree = null;
+        while (System.nanoTime() < deadline) {
+            tree = json.readTree(get(root.httpUrl() + "/nodes"));
+            long alive = 0;
+            for (JsonNode node : tree.path("nodes")) {
+                if ("ALIVE".equals(node.path("liveness").asText())) {
+                    alive++;
+                }
+            }
+            if (alive >= descendants) {
+                return tree;
+            }
+            Thread.sleep(500);
+        }
+        LOG.warn("Not every node reported to {} in time; the table shows what it knows", root.node().id());
+        return tree;
+    }
+
+    private void printTable(NodeStores stores, JsonNode tree) throws IOException, InterruptedException {
+        Map<String, String> liveness = new LinkedHashMap<>();
+        for (JsonNode node : tree.path("nodes")) {
+            liveness.put(node.path("nodeId").asText(), node.path("liveness").asText());
+        }
+        String format = "%-16s %-8s %-6s %-24s %-23s %-16s %9s %8s %7s %8s %-8s%n";
+        StringBuilder table = new StringBuilder("\n");
+        table.append(String.format(format, "node", "level", "code", "name", "http", "grpc", "resources", "patients",
+                "batches", "findings", "liveness"));
+        for (NodeProcess node : nodes.values()) {
+            JsonNode status = json.readTree(get(node.httpUrl() + "/node"));
+            long resources = 0;
+            for (JsonNode count : status.path("resourceCounts")) {
+                resources += count.asLong();
+            }
+            table.append(String.format(format, node.node().id(), node.node().level(), node.node().division(),
+                    node.node().displayName(), node.httpUrl(), node.grpcTarget(), resources,
+                    status.path("resourceCounts").path("Patient").asLong(), status.path("ingestBatches").asLong(),
+                    status.path("openFindings").asLong(),
+                    node.node().parent() == null ? "root" : liveness.getOrDefault(node.node().id().value(), "?")));
+        }
+        table.append("store: ").append(stores.description()).append('\n');
+        table.append("try:   curl ").append(nodes.values().iterator().next().httpUrl()).append("/nodes\n");
+        LOG.info("{}", table);
+    }
+
+    private String get(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private void stopAll() {
+        nodes.values().forEach(NodeProcess::stop);
+        for (NodeProcess node : nodes.values()) {
+            try {
+                node.awaitStopped();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static String tail(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return "(no log)";
+        }
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

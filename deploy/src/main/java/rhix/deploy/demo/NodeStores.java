@@ -35,8 +35,12 @@ final class NodeStores {
     }
 
     String description() {
-        return postgres ? "PostgreSQL (" + options.pgAdminUrl().replaceFirst("/[^/]*$", "") + ", one database per node)"
-                : "embedded H2 in PostgreSQL mode (no PostgreSQL reachable at " + options.pgAdminUrl() + ")";
+        if (postgres) {
+            return "PostgreSQL (" + options.pgAdminUrl().replaceFirst("/[^/]*$", "") + ", one database per node)";
+        }
+        return "embedded H2 in PostgreSQL mode, in memory, one per node ("
+                + (options.store() == DemoOptions.StoreChoice.EMBEDDED ? "--store embedded"
+                : "no PostgreSQL reachable at " + options.pgAdminUrl()) + ")";
     }
 
     /** The JDBC URL for the node's store, recreated empty; empty for embedded H2. */

@@ -111,14 +111,16 @@ public class IngestionService {
                 .startSpan();
         writer.lock();
         try (Scope ignored = span.makeCurrent()) {
-            IngestResult result = ingest(batchId, request);
+            PhaseTimings timings = new PhaseTimings();
+            IngestResult result = ingest(batchId, request, timings);
             IngestReport report = result.report();
+            timings.millis().forEach((phase, millis) -> span.setAttribute("rhix.ingest.ms." + phase, millis));
             span.setAttribute("rhix.batch.status", report.status().name());
             span.setAttribute("rhix.batch.resources", report.resourceCount());
             count(report);
-            LOG.info("batch {} from {}/{}: {} — {} resources, {} created, {} updated, {} unchanged, {} rejected, {} findings",
+            LOG.info("batch {} from {}/{}: {} — {} resources, {} created, {} updated, {} unchanged, {} rejected, {} findings ({})",
                     batchId, request.producerId(), request.sourceSystem(), report.status(), report.resourceCount(),
-                    report.created(), report.updated(), report.unchanged(), report.rejected(), report.findings());
+                    report.created(), report.updated(), report.unchanged(), report.rejected(), report.findings(), timings);
             return result;
         } catch (RuntimeException e) {
             span.recordException(e);
@@ -131,11 +133,12 @@ public class IngestionService {
         }
     }
 
-    private IngestResult ingest(String batchId, IngestRequest request) {
+    private IngestResult ingest(String batchId, IngestRequest request, PhaseTimings timings) {
         OffsetDateTime receivedAt = OffsetDateTime.now(clock);
         String sha256 = sha256(request.payload());
         progress.update(batchId, IngestProgress.Phase.PARSING, 0, 0);
         ParsedPayload parsed = parser.parse(request.payload(), request.format());
+        timings.lap("parse");
         List<IncomingResource> resources = parsed.resources();
         int received = resources.size() + parsed.problems().size();
 
@@ -150,11 +153,13 @@ public class IngestionService {
             }
             progress.update(batchId, IngestProgress.Phase.CHECKING, i + 1, resources.size());
         }
+        timings.lap("check");
 
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 List<IncomingResource> accepted = acceptable(connection, resources, problemsByResource);
+                timings.lap("references");
                 List<IngestProblem> problems = new ArrayList<>(payloadProblems);
                 problemsByResource.values().forEach(problems::addAll);
                 int rejected = received - accepted.size();
@@ -166,8 +171,10 @@ public class IngestionService {
                     batches.insert(report);
                     return new IngestResult(report, problems);
                 }
-                IngestReport report = store(connection, batchId, request, accepted, receivedAt, sha256, received, problems);
+                IngestReport report = store(connection, batchId, request, accepted, receivedAt, sha256, received, problems,
+                        timings);
                 connection.commit();
+                timings.lap("commit");
                 return new IngestResult(report, problems);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -195,11 +202,12 @@ public class IngestionService {
     }
 
     private IngestReport store(Connection connection, String batchId, IngestRequest request, List<IncomingResource> accepted,
-                               OffsetDateTime receivedAt, String sha256, int received, List<IngestProblem> problems)
-            throws SQLException {
+                               OffsetDateTime receivedAt, String sha256, int received, List<IngestProblem> problems,
+                               PhaseTimings timings) throws SQLException {
         IParser encoder = fhirContext.newJsonParser();
         Map<ResourceKey, StoredVersion> current = store.currentVersions(connection,
                 accepted.stream().map(IncomingResource::key).toList());
+        timings.lap("lookup");
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<ResourceWrite> writes = new ArrayList<>();
         List<IncomingResource> changed = new ArrayList<>();
@@ -230,15 +238,18 @@ public class IngestionService {
                 patientIdentities.add(identityExtractor.extract(patient, request.producerId()));
             }
         }
+        timings.lap("prepare");
         for (int from = 0; from < writes.size(); from += WRITE_CHUNK) {
             int to = Math.min(writes.size(), from + WRITE_CHUNK);
             store.write(connection, writes.subList(from, to));
             progress.update(batchId, IngestProgress.Phase.WRITING, to, writes.size());
         }
         identities.replace(connection, patientIdentities, batchId, now);
+        timings.lap("write");
         // Unchanged resources were judged when they first arrived; only new versions get findings.
         List<QualityFinding> batchFindings = qualityRules.evaluate(changed, now.toInstant());
         findings.insert(connection, batchId, request.producerId(), batchFindings, now);
+        timings.lap("quality");
         int rejected = received - accepted.size();
         IngestReport report = new IngestReport(batchId, request.producerId(), request.sourceSystem(), request.format(),
                 rejected == 0 ? BatchStatus.ACCEPTED : BatchStatus.PARTIAL, sha256, receivedAt, OffsetDateTime.now(clock),

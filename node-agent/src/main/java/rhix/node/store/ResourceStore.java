@@ -23,31 +23,22 @@ import rhix.node.store.search.SearchIndexRows;
 @Singleton
 public class ResourceStore {
 
-    /** Keeps IN lists within every driver's parameter limit. */
-    private static final int LOOKUP_CHUNK = 500;
-
     public Map<ResourceKey, StoredVersion> currentVersions(Connection connection, Collection<ResourceKey> keys)
             throws SQLException {
         Map<ResourceKey, StoredVersion> found = new HashMap<>();
         Map<String, List<String>> idsByType = keys.stream().collect(Collectors.groupingBy(ResourceKey::resourceType,
                 Collectors.mapping(ResourceKey::resourceId, Collectors.toList())));
         for (var entry : idsByType.entrySet()) {
-            List<String> ids = entry.getValue().stream().distinct().toList();
-            for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
-                String placeholders = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-                try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT resource_id, version_id, content_sha256, deleted FROM fhir_resource"
-                                + " WHERE resource_type = ? AND resource_id IN (" + placeholders + ")")) {
-                    select.setString(1, entry.getKey());
-                    for (int i = 0; i < chunk.size(); i++) {
-                        select.setString(i + 2, chunk.get(i));
-                    }
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            ResourceKey key = new ResourceKey(entry.getKey(), rows.getString(1));
-                            found.put(key, new StoredVersion(key, rows.getInt(2), rows.getString(3), rows.getBoolean(4)));
-                        }
+            // One array parameter per type: long IN lists make PostgreSQL plan every chunk anew.
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT resource_id, version_id, content_sha256, deleted FROM fhir_resource"
+                            + " WHERE resource_type = ? AND resource_id = ANY (?)")) {
+                select.setString(1, entry.getKey());
+                select.setArray(2, connection.createArrayOf("varchar", entry.getValue().stream().distinct().toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ResourceKey key = new ResourceKey(entry.getKey(), rows.getString(1));
+                        found.put(key, new StoredVersion(key, rows.getInt(2), rows.getString(3), rows.getBoolean(4)));
                     }
                 }
             }

@@ -1,0 +1,76 @@
+package rhix.deploy.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo region end to end, as the README runs it: a real launcher process starting seven real
+ * node agents, loading a small region, and printing the table. About a minute on 2 cores.
+ */
+class DemoRegionTest {
+
+    @Test
+    void theDemoBringsUpSevenNodesWithDataAndPrintsTheTable(@TempDir Path workDir) throws Exception {
+        int basePort = freeBasePort();
+        Path output = workDir.resolve("demo.out");
+        Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), DemoRegion.class.getName(),
+                "--persons", "300", "--base-port", Integer.toString(basePort), "--work-dir", workDir.toString(),
+                "--exit-when-loaded")
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+
+        boolean finished = demo.waitFor(4, TimeUnit.MINUTES);
+        if (!finished) {
+            demo.destroyForcibly();
+        }
+        String printed = Files.readString(output);
+
+        assertThat(finished).as("the demo finished; output:\n" + printed).isTrue();
+        assertThat(demo.exitValue()).as(printed).isZero();
+        List<String> tableRows = printed.lines().filter(line -> line.matches("^(province|city|county)-\\d{6} .*")).toList();
+        assertThat(tableRows).hasSize(7);
+        assertThat(tableRows).filteredOn(line -> !line.startsWith("province")).allSatisfy(line ->
+                assertThat(line).endsWith("ALIVE"));
+        assertThat(printed).contains("store: ").contains("Region up with data in");
+        assertThat(workDir.resolve("region/ground-truth.csv")).exists();
+        assertThat(workDir.resolve("logs/county-330102.log")).exists();
+    }
+
+    @Test
+    void aWrongOptionIsNamedWithTheUsage() {
+        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--people", "5"}))
+                .hasMessageContaining("unknown option --people").hasMessageContaining("--persons");
+        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--persons"})).hasMessageContaining("--persons needs a value");
+        assertThat(DemoOptions.parse(new String[] {"--store", "embedded"}).store()).isEqualTo(DemoOptions.StoreChoice.EMBEDDED);
+    }
+
+    /** Seven HTTP ports from base, seven gRPC ports from base + 100, all free now. */
+    private static int freeBasePort() throws IOException {
+        for (int base = 21000 + (int) (ProcessHandle.current().pid() % 50) * 200; base < 60000; base += 200) {
+            if (allFree(base) && allFree(base + 100)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free port range for the demo");
+    }
+
+    private static boolean allFree(int from) {
+        for (int port = from; port < from + 7; port++) {
+            try (ServerSocket socket = new ServerSocket(port)) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import rhix.region.NodeId;
 
 /**
- * Gives each demo node a store of its own: a fresh PostgreSQL database {@code rhix_demo_<node>}
+ * Gives each demo node a store of its own: a fresh PostgreSQL database {@code rhix_demo_p<base port>_<node>}
  * when PostgreSQL answers (or is required), otherwise nothing, so the node falls back to embedded H2.
  */
 final class NodeStores {
@@ -48,13 +48,18 @@ final class NodeStores {
         if (!postgres) {
             return Optional.empty();
         }
-        String database = "rhix_demo_" + node.value().replace('-', '_');
+        String database = databasePrefix(options.basePort()) + node.value().replace('-', '_');
         try (Connection admin = DriverManager.getConnection(options.pgAdminUrl(), "postgres", "");
              Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + database);
         }
         return Optional.of(options.pgAdminUrl().replaceFirst("/[^/]*$", "/" + database));
+    }
+
+    /** Databases are named for the port range too, so two demos (or a demo and its test) never share one. */
+    static String databasePrefix(int basePort) {
+        return "rhix_demo_p" + basePort + "_";
     }
 
     private boolean reachable() {

@@ -43,6 +43,26 @@ class DemoRegionTest {
         assertThat(printed).contains("store: ").contains("Region up with data in");
         assertThat(workDir.resolve("region/ground-truth.csv")).exists();
         assertThat(workDir.resolve("logs/county-330102.log")).exists();
+        dropDemoDatabases(basePort);
+    }
+
+    private static void dropDemoDatabases(int basePort) throws java.sql.SQLException {
+        String adminUrl = "jdbc:postgresql://127.0.0.1:5432/postgres";
+        try (var admin = java.sql.DriverManager.getConnection(adminUrl, "postgres", "");
+             var select = admin.prepareStatement("SELECT datname FROM pg_database WHERE datname LIKE ?")) {
+            select.setString(1, NodeStores.databasePrefix(basePort) + "%");
+            List<String> names = new java.util.ArrayList<>();
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+            try (var statement = admin.createStatement()) {
+                for (String name : names) {
+                    statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                }
+            }
+        }
     }
 
     @Test

@@ -40,4 +40,8 @@ public class IngestProgress {
     public Optional<Snapshot> of(String batchId) {
         return Optional.ofNullable(running.get(batchId));
     }
+
+    public java.util.List<Snapshot> running() {
+        return java.util.List.copyOf(running.values());
+    }
 }

@@ -85,6 +85,12 @@ public class IngestionController {
                 .orElseGet(() -> outcome(HttpStatus.NOT_FOUND, IssueType.NOTFOUND, "no batch " + batchId));
     }
 
+    /** Batches being ingested now, with phase and progress (a producer's POST is still waiting for them). */
+    @Get(value = "/running", produces = MediaType.APPLICATION_JSON)
+    public List<IngestProgress.Snapshot> running() {
+        return progress.running();
+    }
+
     @Get(produces = MediaType.APPLICATION_JSON)
     public List<IngestReport> recent(@Nullable @QueryValue String producer, @QueryValue(defaultValue = "50") int limit)
             throws SQLException {

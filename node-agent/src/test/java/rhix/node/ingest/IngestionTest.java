@@ -231,6 +231,22 @@ class IngestionTest {
     }
 
     @Test
+    void aFinishedBatchCanBeLookedUpAndNothingIsRunningWhenIdle() {
+        IngestReport report = post(ndjson(hospital("look")), "application/fhir+ndjson", "HIS").body();
+
+        IngestReport found = client.toBlocking().retrieve(HttpRequest.GET("/ingest/batches/" + report.batchId()),
+                IngestReport.class);
+        assertThat(found.batchId()).isEqualTo(report.batchId());
+        assertThat(found.created()).isEqualTo(1);
+        assertThat(found.payloadSha256()).isEqualTo(report.payloadSha256());
+        assertThat(client.toBlocking().retrieve(HttpRequest.GET("/ingest/batches/running"),
+                Argument.listOf(IngestProgress.Snapshot.class))).isEmpty();
+        HttpClientResponseException missing = assertThrowsHttp(() -> client.toBlocking().exchange(
+                HttpRequest.GET("/ingest/batches/no-such-batch"), String.class));
+        assertThat(missing.getStatus().getCode()).isEqualTo(404);
+    }
+
+    @Test
     void anUnsupportedContentTypeAndAMissingProducerAreRefused() {
         HttpClientResponseException error = assertThrowsHttp(() -> client.toBlocking().exchange(
                 HttpRequest.POST("/ingest/batches?producer=H1", "a,b,c").contentType("text/csv"), String.class));

@@ -50,9 +50,11 @@ class NodeTreeTest {
 
     @AfterAll
     static void stopTree() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
+        if (channel != null) {
+            channel.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
+        }
         for (ApplicationContext context : new ApplicationContext[] {county, city, province}) {
-            if (context.isRunning()) {
+            if (context != null && context.isRunning()) {
                 context.close();
             }
         }

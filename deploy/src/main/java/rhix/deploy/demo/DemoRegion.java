@@ -196,7 +196,7 @@ public final class DemoRegion {
         for (JsonNode node : tree.path("nodes")) {
             liveness.put(node.path("nodeId").asText(), node.path("liveness").asText());
         }
-        String format = "%-16s %-8s %-6s %-24s %-23s %-16s %9s %8s %7s %8s %-8s%n";
+        String format = "%-16s %-8s %-6s %-24s %-23s %-16s %9s %8s %7s %8s %s%n";
         StringBuilder table = new StringBuilder("\n");
         table.append(String.format(format, "node", "level", "code", "name", "http", "grpc", "resources", "patients",
                 "batches", "findings", "liveness"));

@@ -4,8 +4,6 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -20,6 +18,7 @@ import rhix.api.node.v1.RegisterNodeRequest;
 import rhix.api.node.v1.RegisterNodeResponse;
 import rhix.node.NodeConfiguration;
 import rhix.node.grpc.GrpcServer;
+import rhix.node.store.ResourceStore;
 
 /** {@code rhix.node.v1.NodeRegistryService}: the gRPC face of {@link NodeRegistry}. */
 @Singleton
@@ -31,17 +30,19 @@ public class NodeRegistryGrpcService extends NodeRegistryServiceGrpc.NodeRegistr
     private final RegistryConfiguration configuration;
     private final jakarta.inject.Provider<GrpcServer> grpcServer;
     private final DataSource dataSource;
+    private final ResourceStore store;
     private final Clock clock;
 
     public NodeRegistryGrpcService(NodeRegistry registry, ParentLink parentLink, NodeConfiguration self,
                                    RegistryConfiguration configuration, jakarta.inject.Provider<GrpcServer> grpcServer,
-                                   DataSource dataSource, Clock clock) {
+                                   DataSource dataSource, ResourceStore store, Clock clock) {
         this.registry = registry;
         this.parentLink = parentLink;
         this.self = self;
         this.configuration = configuration;
         this.grpcServer = grpcServer;
         this.dataSource = dataSource;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -116,11 +117,8 @@ public class NodeRegistryGrpcService extends NodeRegistryServiceGrpc.NodeRegistr
     }
 
     private long storedResourceCount() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM fhir_resource WHERE NOT deleted");
-             ResultSet rows = count.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
+        try (Connection connection = dataSource.getConnection()) {
+            return store.countCurrent(connection);
         }
     }
 }

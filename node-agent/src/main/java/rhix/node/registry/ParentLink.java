@@ -10,8 +10,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -27,6 +25,7 @@ import rhix.api.node.v1.NodeRegistryServiceGrpc;
 import rhix.api.node.v1.RegisterNodeRequest;
 import rhix.node.NodeConfiguration;
 import rhix.node.grpc.GrpcServer;
+import rhix.node.store.ResourceStore;
 import rhix.region.NodeId;
 
 /**
@@ -46,6 +45,7 @@ public class ParentLink implements ApplicationEventListener<StartupEvent> {
     private final Provider<GrpcServer> grpcServer;
     private final Provider<NodeRegistry> registry;
     private final DataSource dataSource;
+    private final ResourceStore store;
     private final Clock clock;
     private final String httpBaseUrl;
     private ScheduledExecutorService executor;
@@ -55,13 +55,14 @@ public class ParentLink implements ApplicationEventListener<StartupEvent> {
     private volatile boolean parentReachable = true;
 
     public ParentLink(NodeConfiguration self, RegistryConfiguration configuration, Provider<GrpcServer> grpcServer,
-                      Provider<NodeRegistry> registry, DataSource dataSource, Clock clock,
+                      Provider<NodeRegistry> registry, DataSource dataSource, ResourceStore store, Clock clock,
                       @Value("${micronaut.server.port:8080}") int httpPort) {
         this.self = self;
         this.configuration = configuration;
         this.grpcServer = grpcServer;
         this.registry = registry;
         this.dataSource = dataSource;
+        this.store = store;
         this.clock = clock;
         this.httpBaseUrl = self.publicHttpUrl() != null ? self.publicHttpUrl() : "http://127.0.0.1:" + httpPort;
     }
@@ -147,11 +148,8 @@ public class ParentLink implements ApplicationEventListener<StartupEvent> {
     }
 
     private long storedResourceCount() {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM fhir_resource WHERE NOT deleted");
-             ResultSet rows = count.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
+        try (Connection connection = dataSource.getConnection()) {
+            return store.countCurrent(connection);
         } catch (SQLException e) {
             LOG.warn("could not count stored resources: {}", e.getMessage());
             return 0;

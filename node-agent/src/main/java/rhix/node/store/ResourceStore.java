@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -52,16 +51,17 @@ public class ResourceStore {
         }
         List<ResourceWrite> inserts = writes.stream().filter(w -> !w.replacesExisting()).toList();
         List<ResourceWrite> updates = writes.stream().filter(ResourceWrite::replacesExisting).toList();
-        insertCurrent(connection, inserts);
+        insertVersions(connection, "fhir_resource", inserts);
         updateCurrent(connection, updates);
-        insertHistory(connection, writes);
+        insertVersions(connection, "fhir_resource_history", writes);
         deleteIndex(connection, updates);
         insertIndex(connection, writes);
     }
 
-    private static void insertCurrent(Connection connection, List<ResourceWrite> writes) throws SQLException {
+    /** Inserts new rows into {@code fhir_resource} (current versions) or {@code fhir_resource_history}. */
+    private static void insertVersions(Connection connection, String table, List<ResourceWrite> writes) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO fhir_resource (resource_type, resource_id, version_id, last_updated, deleted,"
+                "INSERT INTO " + table + " (resource_type, resource_id, version_id, last_updated, deleted,"
                         + " content_sha256, producer_id, batch_id, content) VALUES (?, ?, ?, ?, FALSE, ?, ?, ?, ?)")) {
             for (ResourceWrite write : writes) {
                 insert.setString(1, write.key().resourceType());
@@ -94,25 +94,6 @@ public class ResourceStore {
                 update.addBatch();
             }
             update.executeBatch();
-        }
-    }
-
-    private static void insertHistory(Connection connection, List<ResourceWrite> writes) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO fhir_resource_history (resource_type, resource_id, version_id, last_updated, deleted,"
-                        + " content_sha256, producer_id, batch_id, content) VALUES (?, ?, ?, ?, FALSE, ?, ?, ?, ?)")) {
-            for (ResourceWrite write : writes) {
-                insert.setString(1, write.key().resourceType());
-                insert.setString(2, write.key().resourceId());
-                insert.setInt(3, write.versionId());
-                insert.setObject(4, write.lastUpdated().withOffsetSameInstant(ZoneOffset.UTC));
-                insert.setString(5, write.contentSha256());
-                insert.setString(6, write.producerId());
-                insert.setString(7, write.batchId());
-                insert.setString(8, write.contentJson());
-                insert.addBatch();
-            }
-            insert.executeBatch();
         }
     }
 
@@ -206,6 +187,15 @@ public class ResourceStore {
             }
         }
         return counts;
+    }
+
+    /** Number of current, non-deleted resources: what a node reports holding. */
+    public long countCurrent(Connection connection) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM fhir_resource WHERE NOT deleted");
+             ResultSet rows = count.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     /** The current content of a resource, if stored and not deleted. */

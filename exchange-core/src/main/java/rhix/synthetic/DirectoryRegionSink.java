@@ -30,7 +30,14 @@ public final class DirectoryRegionSink implements RegionSink {
     private final Path root;
     private final OutputFormat format;
     private final int bundleSize;
+    /** Resources buffered before they are encoded on every core and written in their original order. */
+    private static final int ENCODE_BATCH = 4096;
+    /** HAPI parsers are not thread-safe: one per encoding thread. */
+    private static final ThreadLocal<IParser> ENCODER = ThreadLocal.withInitial(
+            () -> FhirContext.forR4Cached().newJsonParser().setPrettyPrint(false));
+
     private final IParser parser = FhirContext.forR4Cached().newJsonParser().setPrettyPrint(false);
+    private final List<Pending> pendingLines = new ArrayList<>();
     private final Map<String, Writer> ndjsonWriters = new HashMap<>();
     private final Map<String, List<Resource>> pendingBundles = new HashMap<>();
     private final Map<String, Integer> bundlesWritten = new HashMap<>();
@@ -82,9 +89,10 @@ public final class DirectoryRegionSink implements RegionSink {
     public void resource(Hospital hospital, Resource resource) throws IOException {
         resources++;
         if (format == OutputFormat.NDJSON) {
-            Writer writer = ndjsonWriters.get(hospital.organizationCode());
-            writer.write(parser.encodeResourceToString(resource));
-            writer.write('\n');
+            pendingLines.add(new Pending(hospital, resource));
+            if (pendingLines.size() >= ENCODE_BATCH) {
+                writePendingLines();
+            }
             return;
         }
         List<Resource> pending = pendingBundles.computeIfAbsent(hospital.organizationCode(), code -> new ArrayList<>());
@@ -106,6 +114,7 @@ public final class DirectoryRegionSink implements RegionSink {
 
     @Override
     public void close() throws IOException {
+        writePendingLines();
         for (Writer writer : ndjsonWriters.values()) {
             writer.close();
         }
@@ -115,6 +124,21 @@ public final class DirectoryRegionSink implements RegionSink {
         if (groundTruth != null) {
             groundTruth.close();
         }
+    }
+
+    private record Pending(Hospital hospital, Resource resource) {
+    }
+
+    /** JSON encoding is most of the generator's time: encode in parallel, write in order, so output stays deterministic. */
+    private void writePendingLines() throws IOException {
+        List<String> lines = pendingLines.parallelStream()
+                .map(pending -> ENCODER.get().encodeResourceToString(pending.resource())).toList();
+        for (int i = 0; i < lines.size(); i++) {
+            Writer writer = ndjsonWriters.get(pendingLines.get(i).hospital().organizationCode());
+            writer.write(lines.get(i));
+            writer.write('\n');
+        }
+        pendingLines.clear();
     }
 
     private void flushBundle(Hospital hospital) throws IOException {

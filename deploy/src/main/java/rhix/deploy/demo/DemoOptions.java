@@ -9,7 +9,7 @@ import java.util.Locale;
  * @param persons    residents in the synthetic region (default 2,000)
  * @param seed       generator seed (default 42)
  * @param store      AUTO (PostgreSQL at {@code pgAdminUrl} when it answers, else embedded H2), POSTGRES or EMBEDDED
- * @param basePort   HTTP ports are basePort..basePort+6, gRPC ports basePort+100..+106 (default 18080)
+ * @param basePort   HTTP ports are basePort..basePort+6, gRPC basePort+100..+106, FHIR basePort+200..+206 (default 18080)
  * @param workDir    where the region's files and the nodes' logs go (default target/demo-region)
  * @param exitWhenLoaded stop after printing the table instead of running until Ctrl-C (for smoke tests)
  */

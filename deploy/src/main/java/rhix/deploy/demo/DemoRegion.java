@@ -91,7 +91,7 @@ public final class DemoRegion {
             Optional<Integer> parentGrpcPort = node.parentId()
                     .map(parent -> options.basePort() + 100 + indexOf(layoutNodes, parent));
             nodes.put(node.id(), NodeProcess.start(node, options.basePort() + i, options.basePort() + 100 + i,
-                    parentGrpcPort, stores.freshStoreFor(node.id()), logDirectory));
+                    options.basePort() + 200 + i, parentGrpcPort, stores.freshStoreFor(node.id()), logDirectory));
         }
         LOG.info("Started {} node agents; waiting for them to be ready (logs in {})", nodes.size(), logDirectory);
         for (NodeProcess node : nodes.values()) {
@@ -196,9 +196,9 @@ public final class DemoRegion {
         for (JsonNode node : tree.path("nodes")) {
             liveness.put(node.path("nodeId").asText(), node.path("liveness").asText());
         }
-        String format = "%-16s %-8s %-6s %-24s %-23s %-16s %9s %8s %7s %8s %s%n";
+        String format = "%-16s %-8s %-6s %-24s %-23s %-28s %-16s %9s %8s %7s %8s %s%n";
         StringBuilder table = new StringBuilder("\n");
-        table.append(String.format(format, "node", "level", "code", "name", "http", "grpc", "resources", "patients",
+        table.append(String.format(format, "node", "level", "code", "name", "http", "fhir", "grpc", "resources", "patients",
                 "batches", "findings", "liveness"));
         for (NodeProcess node : nodes.values()) {
             JsonNode status = json.readTree(get(node.httpUrl() + "/node"));
@@ -207,13 +207,16 @@ public final class DemoRegion {
                 resources += count.asLong();
             }
             table.append(String.format(format, node.node().id(), node.node().level(), node.node().division(),
-                    node.node().displayName(), node.httpUrl(), node.grpcTarget(), resources,
+                    node.node().displayName(), node.httpUrl(), node.fhirBaseUrl(), node.grpcTarget(), resources,
                     status.path("resourceCounts").path("Patient").asLong(), status.path("ingestBatches").asLong(),
                     status.path("openFindings").asLong(),
                     node.node().parent() == null ? "root" : liveness.getOrDefault(node.node().id().value(), "?")));
         }
         table.append("store: ").append(stores.description()).append('\n');
         table.append("try:   curl ").append(nodes.values().iterator().next().httpUrl()).append("/nodes\n");
+        NodeProcess county = nodes.values().stream().filter(n -> n.node().level() == rhix.region.NodeLevel.COUNTY)
+                .findFirst().orElseThrow();
+        table.append("       curl '").append(county.fhirBaseUrl()).append("/Observation?code=GLU&_count=5'\n");
         LOG.info("{}", table);
     }
 

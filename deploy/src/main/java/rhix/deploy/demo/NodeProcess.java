@@ -13,13 +13,15 @@ final class NodeProcess {
     private final PlatformNode node;
     private final int httpPort;
     private final int grpcPort;
+    private final int fhirPort;
     private final Path log;
     private final Process process;
 
-    private NodeProcess(PlatformNode node, int httpPort, int grpcPort, Path log, Process process) {
+    private NodeProcess(PlatformNode node, int httpPort, int grpcPort, int fhirPort, Path log, Process process) {
         this.node = node;
         this.httpPort = httpPort;
         this.grpcPort = grpcPort;
+        this.fhirPort = fhirPort;
         this.log = log;
         this.process = process;
     }
@@ -28,7 +30,7 @@ final class NodeProcess {
      * Starts {@code rhix.node.NodeAgentApplication} on this JVM's class path (the deploy jar's
      * manifest lists every dependency), configured by system properties.
      */
-    static NodeProcess start(PlatformNode node, int httpPort, int grpcPort, Optional<Integer> parentGrpcPort,
+    static NodeProcess start(PlatformNode node, int httpPort, int grpcPort, int fhirPort, Optional<Integer> parentGrpcPort,
                              Optional<String> storeUrl, Path logDirectory) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -40,6 +42,7 @@ final class NodeProcess {
                 "-Drhix.node.division-code=" + node.division().value(),
                 "-Drhix.node.display-name=" + node.displayName(),
                 "-Drhix.node.grpc.port=" + grpcPort,
+                "-Drhix.node.fhir.port=" + fhirPort,
                 "-Drhix.node.public-http-url=http://127.0.0.1:" + httpPort));
         parentGrpcPort.ifPresent(port -> {
             command.add("-Drhix.node.parent-id=" + node.parent().value());
@@ -51,7 +54,7 @@ final class NodeProcess {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().put("RHIX_NODE_ID", node.id().value());
-        return new NodeProcess(node, httpPort, grpcPort, log, builder.start());
+        return new NodeProcess(node, httpPort, grpcPort, fhirPort, log, builder.start());
     }
 
     PlatformNode node() {
@@ -60,6 +63,10 @@ final class NodeProcess {
 
     String httpUrl() {
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    String fhirBaseUrl() {
+        return "http://127.0.0.1:" + fhirPort + "/fhir";
     }
 
     String grpcTarget() {

@@ -73,10 +73,10 @@ class DemoRegionTest {
         assertThat(DemoOptions.parse(new String[] {"--store", "embedded"}).store()).isEqualTo(DemoOptions.StoreChoice.EMBEDDED);
     }
 
-    /** Seven HTTP ports from base, seven gRPC ports from base + 100, all free now. */
+    /** Seven HTTP ports from base, seven gRPC ports from base + 100, seven FHIR ports from base + 200, all free now. */
     private static int freeBasePort() throws IOException {
         for (int base = 21000 + (int) (ProcessHandle.current().pid() % 50) * 200; base < 60000; base += 200) {
-            if (allFree(base) && allFree(base + 100)) {
+            if (allFree(base) && allFree(base + 100) && allFree(base + 200)) {
                 return base;
             }
         }

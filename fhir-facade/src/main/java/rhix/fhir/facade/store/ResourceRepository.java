@@ -1,0 +1,25 @@
+package rhix.fhir.facade.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the facade needs from a node's store. The node implements it over its own database, so the
+ * facade never sees SQL and the store never sees HTTP.
+ */
+public interface ResourceRepository {
+
+    /** The current version, deleted or not; empty when the resource never existed. */
+    Optional<StoredResource> read(String resourceType, String resourceId);
+
+    Optional<StoredResource> readVersion(String resourceType, String resourceId, int versionId);
+
+    /** Every version, newest first. */
+    List<StoredResource> history(String resourceType, String resourceId);
+
+    /** Ids of the current, non-deleted resources matching every criterion, in a stable order, at most {@code limit}. */
+    List<String> search(String resourceType, List<SearchCriterion> criteria, int limit);
+
+    /** Current versions of the given ids, in the given order (ids that vanished meanwhile are skipped). */
+    List<StoredResource> readAll(String resourceType, List<String> resourceIds);
+}

@@ -1,0 +1,70 @@
+package rhix.node.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Organization;
+import rhix.fhir.facade.provider.ObservationProvider;
+import rhix.fhir.facade.provider.PatientProvider;
+import rhix.fhir.facade.provider.StoredResourceProvider;
+import rhix.fhir.facade.server.FhirFacadeServer;
+import rhix.node.NodeConfiguration;
+
+/** Starts the node's FHIR R4 API over its store when the node starts, and stops it with the node. */
+@Singleton
+public class FhirFacade implements ApplicationEventListener<StartupEvent> {
+
+    private final FhirContext fhirContext;
+    private final JdbcResourceRepository repository;
+    private final FhirFacadeConfiguration configuration;
+    private final NodeConfiguration node;
+    private FhirFacadeServer server;
+
+    public FhirFacade(FhirContext fhirContext, JdbcResourceRepository repository, FhirFacadeConfiguration configuration,
+                      NodeConfiguration node) {
+        this.fhirContext = fhirContext;
+        this.repository = repository;
+        this.configuration = configuration;
+        this.node = node;
+    }
+
+    @Override
+    public synchronized void onApplicationEvent(StartupEvent event) {
+        if (server != null) {
+            return;
+        }
+        List<IResourceProvider> providers = List.of(
+                new PatientProvider(fhirContext, repository),
+                new ObservationProvider(fhirContext, repository),
+                new StoredResourceProvider<>(fhirContext, repository, Organization.class),
+                new StoredResourceProvider<>(fhirContext, repository, Encounter.class),
+                new StoredResourceProvider<>(fhirContext, repository, Condition.class),
+                new StoredResourceProvider<>(fhirContext, repository, DiagnosticReport.class));
+        try {
+            server = FhirFacadeServer.start(fhirContext, providers, configuration.host(), configuration.port(),
+                    configuration.defaultPageSize(), configuration.maximumPageSize(), "RHIX node " + node.id());
+        } catch (Exception e) {
+            throw new IllegalStateException("the FHIR facade could not start on port " + configuration.port() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    @PreDestroy
+    public synchronized void stop() throws Exception {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+}

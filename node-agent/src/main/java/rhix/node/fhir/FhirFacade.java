@@ -11,6 +11,8 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Organization;
+import rhix.fhir.facade.audit.AccessAuditInterceptor;
+import rhix.fhir.facade.provider.AuditEventProvider;
 import rhix.fhir.facade.provider.ObservationProvider;
 import rhix.fhir.facade.provider.PatientProvider;
 import rhix.fhir.facade.provider.StoredResourceProvider;
@@ -25,14 +27,16 @@ public class FhirFacade implements ApplicationEventListener<StartupEvent> {
     private final JdbcResourceRepository repository;
     private final FhirFacadeConfiguration configuration;
     private final NodeConfiguration node;
+    private final StoreAuditSink auditSink;
     private FhirFacadeServer server;
 
     public FhirFacade(FhirContext fhirContext, JdbcResourceRepository repository, FhirFacadeConfiguration configuration,
-                      NodeConfiguration node) {
+                      NodeConfiguration node, StoreAuditSink auditSink) {
         this.fhirContext = fhirContext;
         this.repository = repository;
         this.configuration = configuration;
         this.node = node;
+        this.auditSink = auditSink;
     }
 
     @Override
@@ -43,12 +47,14 @@ public class FhirFacade implements ApplicationEventListener<StartupEvent> {
         List<IResourceProvider> providers = List.of(
                 new PatientProvider(fhirContext, repository),
                 new ObservationProvider(fhirContext, repository),
+                new AuditEventProvider(fhirContext, repository),
                 new StoredResourceProvider<>(fhirContext, repository, Organization.class),
                 new StoredResourceProvider<>(fhirContext, repository, Encounter.class),
                 new StoredResourceProvider<>(fhirContext, repository, Condition.class),
                 new StoredResourceProvider<>(fhirContext, repository, DiagnosticReport.class));
         try {
-            server = FhirFacadeServer.start(fhirContext, providers, configuration.host(), configuration.port(),
+            server = FhirFacadeServer.start(fhirContext, providers,
+                    List.of(new AccessAuditInterceptor(auditSink, node.id())), configuration.host(), configuration.port(),
                     configuration.defaultPageSize(), configuration.maximumPageSize(), "RHIX node " + node.id());
         } catch (Exception e) {
             throw new IllegalStateException("the FHIR facade could not start on port " + configuration.port() + ": "

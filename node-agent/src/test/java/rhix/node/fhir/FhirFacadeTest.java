@@ -161,6 +161,35 @@ class FhirFacadeTest {
                 .contains("read", "vread", "history-instance", "search-type");
     }
 
+    @Test
+    void everyAccessLeavesAnAuditEventWithWhoWhyWhatAndOutcome() throws Exception {
+        IGenericClient doctor = FHIR.newRestfulGenericClient(node.getBean(FhirFacade.class).baseUrl());
+        doctor.registerInterceptor(new ca.uhn.fhir.rest.client.interceptor.SimpleRequestHeaderInterceptor("X-User", "dr-li"));
+        doctor.registerInterceptor(new ca.uhn.fhir.rest.client.interceptor.SimpleRequestHeaderInterceptor("X-Purpose-Of-Use", "TREAT"));
+        doctor.read().resource(Observation.class).withId("f-o2").execute();
+        assertThatThrownBy(() -> doctor.read().resource(Patient.class).withId("audit-nobody").execute())
+                .isInstanceOf(ResourceNotFoundException.class);
+        node.getBean(StoreAuditSink.class).flush(5_000);
+
+        Bundle reads = client.search().forResource(org.hl7.fhir.r4.model.AuditEvent.class)
+                .where(org.hl7.fhir.r4.model.AuditEvent.ENTITY.hasId("Observation/f-o2"))
+                .returnBundle(Bundle.class).execute();
+        Bundle failures = client.search().forResource(org.hl7.fhir.r4.model.AuditEvent.class)
+                .where(org.hl7.fhir.r4.model.AuditEvent.OUTCOME.exactly().code("4"))
+                .returnBundle(Bundle.class).execute();
+
+        assertThat(reads.getEntry()).isNotEmpty();
+        var read = (org.hl7.fhir.r4.model.AuditEvent) reads.getEntryFirstRep().getResource();
+        assertThat(read.getSubtypeFirstRep().getCode()).isEqualTo("read");
+        assertThat(read.getAction()).isEqualTo(org.hl7.fhir.r4.model.AuditEvent.AuditEventAction.R);
+        assertThat(read.getOutcome()).isEqualTo(org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome._0);
+        assertThat(read.getAgentFirstRep().getWho().getDisplay()).isEqualTo("dr-li");
+        assertThat(read.getAgentFirstRep().getPurposeOfUseFirstRep().getCodingFirstRep().getCode()).isEqualTo("TREAT");
+        assertThat(read.getSource().getObserver().getDisplay()).isEqualTo("county-330102");
+        assertThat(failures.getEntry()).extracting(entry -> ((org.hl7.fhir.r4.model.AuditEvent) entry.getResource())
+                .getEntityFirstRep().getWhat().getReference()).contains("Patient/audit-nobody");
+    }
+
     private static Observation observation(String id, String code, String effective, double value) {
         Observation observation = new Observation();
         observation.setId(id);

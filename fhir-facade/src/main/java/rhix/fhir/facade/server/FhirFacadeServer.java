@@ -32,11 +32,14 @@ public final class FhirFacadeServer implements AutoCloseable {
      * @param port           0 picks a free port
      * @param defaultPageSize entries per page when the client gives no {@code _count}
      * @param maximumPageSize the largest {@code _count} honoured
+     * @param interceptors    HAPI interceptors, e.g. the access audit
      */
-    public static FhirFacadeServer start(FhirContext fhirContext, List<IResourceProvider> providers, String host, int port,
-                                         int defaultPageSize, int maximumPageSize, String serverName) throws Exception {
+    public static FhirFacadeServer start(FhirContext fhirContext, List<IResourceProvider> providers, List<Object> interceptors,
+                                         String host, int port, int defaultPageSize, int maximumPageSize, String serverName)
+            throws Exception {
         RestfulServer restfulServer = new RestfulServer(fhirContext);
         restfulServer.setResourceProviders(providers);
+        interceptors.forEach(restfulServer::registerInterceptor);
         restfulServer.setDefaultResponseEncoding(EncodingEnum.JSON);
         restfulServer.setServerName(serverName);
         FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(1000);

@@ -89,6 +89,12 @@ public final class IndexedParameters {
                     token("code", "code"),
                     token("clinical-status", "clinicalStatus"),
                     date("date", "recordedDate"))),
+            Map.entry("AuditEvent", List.of(
+                    date("date", "recorded"),
+                    reference("entity", "entity.what"),
+                    token("subtype", "subtype"),
+                    token("action", "action"),
+                    token("outcome", "outcome"))),
             Map.entry("DocumentReference", List.of(
                     reference("subject", "subject"),
                     reference("patient", "subject"),

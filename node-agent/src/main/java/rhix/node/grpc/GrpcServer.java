@@ -5,7 +5,6 @@ import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
-import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.grpc.v1_6.GrpcTelemetry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -17,7 +16,11 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Serves every {@link BindableService} bean of the node over gRPC, traced with OpenTelemetry. */
+/**
+ * The node's gRPC server: serves every {@link BindableService} bean (registry today; query and
+ * exchange services join by being beans), each call traced by the OpenTelemetry server interceptor.
+ * Starts with the application context and drains calls in flight when it closes.
+ */
 @Singleton
 public class GrpcServer implements ApplicationEventListener<StartupEvent> {
 
@@ -25,13 +28,14 @@ public class GrpcServer implements ApplicationEventListener<StartupEvent> {
 
     private final GrpcConfiguration configuration;
     private final List<BindableService> services;
-    private final OpenTelemetry openTelemetry;
-    private volatile Server server;
+    private final GrpcTelemetry telemetry;
+    private Server server;
+    private boolean stopped;
 
-    public GrpcServer(GrpcConfiguration configuration, List<BindableService> services, OpenTelemetry openTelemetry) {
+    public GrpcServer(GrpcConfiguration configuration, List<BindableService> services, GrpcTelemetry telemetry) {
         this.configuration = configuration;
-        this.services = services;
-        this.openTelemetry = openTelemetry;
+        this.services = List.copyOf(services);
+        this.telemetry = telemetry;
     }
 
     @Override
@@ -39,43 +43,52 @@ public class GrpcServer implements ApplicationEventListener<StartupEvent> {
         start();
     }
 
+    /** Binds the port; idempotent, because whichever start-up listener needs the port first starts the server. */
     public synchronized void start() {
+        if (stopped) {
+            throw new IllegalStateException("the gRPC server has been shut down");
+        }
         if (server != null) {
             return;
         }
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(configuration.port()))
-                .intercept(GrpcTelemetry.create(openTelemetry).newServerInterceptor());
+                .intercept(telemetry.newServerInterceptor());
         services.forEach(builder::addService);
         try {
             server = builder.build().start();
         } catch (IOException e) {
-            throw new UncheckedIOException("gRPC server could not listen on port " + configuration.port(), e);
+            throw new UncheckedIOException("gRPC server could not listen on port " + configuration.port()
+                    + " (rhix.node.grpc.port)", e);
         }
-        LOG.info("gRPC on port {} serving {}", server.getPort(),
-                services.stream().map(service -> service.bindService().getServiceDescriptor().getName()).toList());
+        LOG.info("gRPC on port {} serving {}", server.getPort(), serviceNames());
     }
 
-    /** The bound port (useful when configured as 0). */
-    public int port() {
-        if (server == null) {
-            start();
-        }
+    /** The port the server is bound to: the configured one, or the one picked when configured as 0. */
+    public synchronized int port() {
+        start();
         return server.getPort();
     }
 
-    /** host:port other nodes use to reach this one. */
+    /** {@code host:port} other nodes use to reach this one. */
     public String advertisedTarget() {
         return configuration.advertisedHost() + ":" + port();
     }
 
+    public List<String> serviceNames() {
+        return services.stream().map(service -> service.bindService().getServiceDescriptor().getName()).sorted().toList();
+    }
+
     @PreDestroy
     public synchronized void stop() throws InterruptedException {
-        if (server != null) {
-            server.shutdown();
-            if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
-                server.shutdownNow();
-            }
-            server = null;
+        stopped = true;
+        if (server == null) {
+            return;
         }
+        server.shutdown();
+        if (!server.awaitTermination(configuration.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+            LOG.warn("gRPC calls still running after {}: cancelling them", configuration.shutdownGrace());
+            server.shutdownNow().awaitTermination(1, TimeUnit.SECONDS);
+        }
+        server = null;
     }
 }

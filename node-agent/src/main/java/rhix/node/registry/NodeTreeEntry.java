@@ -1,5 +1,5 @@
 package rhix.node.registry;
 
-/** One node of the tree as this node sees it. */
+/** One node of the tree with its liveness as this node sees it. */
 public record NodeTreeEntry(RegisteredNode node, NodeLiveness liveness) {
 }

@@ -1,17 +1,17 @@
 package rhix.node.registry;
 
 import java.time.Instant;
-import rhix.identity.AdminDivisionCode;
-import rhix.region.NodeId;
-import rhix.region.NodeLevel;
+import java.util.Objects;
 
-/** A node below this one, as registered; {@code lastHeartbeatAt} is null until it first reports. */
-public record RegisteredNode(NodeId nodeId, NodeLevel level, AdminDivisionCode division, NodeId parentId,
-                             String displayName, String grpcTarget, String httpBaseUrl, Instant registeredAt,
-                             Instant lastHeartbeatAt, long storedResourceCount) {
+/**
+ * A node as this node knows it: its description, when it first registered here, and its last
+ * heartbeat by this node's clock ({@code null} until it first reports).
+ */
+public record RegisteredNode(NodeDescription description, Instant registeredAt, Instant lastHeartbeatAt,
+                             long storedResourceCount) {
 
-    public RegisteredNode withHeartbeat(Instant at, long resourceCount) {
-        return new RegisteredNode(nodeId, level, division, parentId, displayName, grpcTarget, httpBaseUrl, registeredAt, at,
-                resourceCount);
+    public RegisteredNode {
+        Objects.requireNonNull(description, "description is null");
+        Objects.requireNonNull(registeredAt, "registeredAt is null");
     }
 }

@@ -12,9 +12,15 @@ import rhix.identity.ResidentId;
  * @param personKey   stable number of the person in the region (the ground-truth key)
  * @param surname     the family name, one or two characters
  * @param given       the given name's characters
+ * @param homeCounty  the county they live in (where they are mostly treated)
+ * @param street      the street part of their address, e.g. 解放路128号
  */
 record Person(long personKey, ChineseNames.Syllable surname, List<ChineseNames.Syllable> given, Gender gender,
-              LocalDate birthDate, ResidentId residentId, String phone, AdminDivisionCode homeCounty) {
+              LocalDate birthDate, ResidentId residentId, String phone, AdminDivisionCode homeCounty, String street) {
+
+    Person {
+        given = List.copyOf(given);
+    }
 
     String nameZh() {
         StringBuilder name = new StringBuilder(surname.character());
@@ -23,8 +29,6 @@ record Person(long personKey, ChineseNames.Syllable surname, List<ChineseNames.S
     }
 
     String pinyin() {
-        StringBuilder given = new StringBuilder();
-        this.given.forEach(syllable -> given.append(syllable.pinyin()));
-        return surname.pinyin() + " " + given;
+        return ChineseNames.pinyin(surname, given);
     }
 }

@@ -8,39 +8,48 @@ import rhix.identity.AdminDivisionCode;
 import rhix.identity.Gender;
 import rhix.identity.ResidentId;
 
-/** Draws residents: names, sex, birth, a resident ID number consistent with them, a phone, a home county. */
+/** Draws residents: sex, name, birth registration and the resident ID number it gives, a mobile, a home address. */
 final class SyntheticPeople {
 
-    private static final String[] MOBILE_PREFIXES = {"130", "131", "135", "136", "137", "138", "139", "150", "151", "152",
-            "157", "158", "159", "177", "180", "182", "186", "187", "188", "189", "199"};
+    private static final String[] MOBILE_PREFIXES = {"130", "131", "132", "133", "135", "136", "137", "138", "139", "150",
+            "151", "152", "153", "155", "157", "158", "159", "166", "173", "177", "180", "181", "182", "186", "187", "188",
+            "189", "191", "199"};
+    private static final String[] STREETS = {"解放路", "人民路", "中山路", "建设路", "文化路", "新华路", "和平路", "胜利路",
+            "健康路", "学院路", "环城北路", "延安路", "凤起路", "江南大道", "滨江路", "百丈路", "开明街", "县前街", "新城大道",
+            "湖滨路"};
+    /** Latest birth: a few months before asOf, so even the youngest have a stretch of life to be treated in. */
+    static final int YOUNGEST_AGE_DAYS = 90;
 
     private final List<AdminDivisionCode> counties;
-    private final LocalDate asOf;
+    private final BirthRegistry births;
 
-    SyntheticPeople(RegionLayout layout, LocalDate asOf) {
+    SyntheticPeople(RegionLayout layout, RegionSpec spec) {
         this.counties = layout.counties().stream().map(PlatformNode::division).toList();
-        this.asOf = asOf;
+        this.births = new BirthRegistry(counties, spec.asOf().minusDays(YOUNGEST_AGE_DAYS), spec.seed());
+        if (spec.persons() > births.capacity()) {
+            throw new IllegalArgumentException("this layout has birth registrations for " + births.capacity()
+                    + " persons (distinct resident ID numbers), " + spec.persons() + " were asked for");
+        }
     }
 
     Person draw(long personKey, SplittableRandom random) {
-        Gender gender = random.nextBoolean() ? Gender.MALE : Gender.FEMALE;
-        LocalDate earliest = LocalDate.of(1935, 1, 1);
-        LocalDate birthDate = earliest.plusDays(random.nextLong(asOf.toEpochDay() - earliest.toEpochDay() - 30));
-        AdminDivisionCode home = counties.get(random.nextInt(counties.size()));
-        // Most people were born where they live; some moved from elsewhere in the province.
-        AdminDivisionCode birthplace = random.nextInt(10) < 8 ? home : counties.get(random.nextInt(counties.size()));
-        int sequence = random.nextInt(500) * 2 + (gender == Gender.MALE ? 1 : 0);
-        List<ChineseNames.Syllable> given = new ArrayList<>();
-        given.add(ChineseNames.given(random));
+        Gender sex = random.nextBoolean() ? Gender.MALE : Gender.FEMALE;
+        BirthRegistry.Registration birth = births.register(personKey);
+        // Most people live where they were born; some moved within the province.
+        AdminDivisionCode home = random.nextInt(10) < 8 ? birth.county() : counties.get(random.nextInt(counties.size()));
+        List<ChineseNames.Syllable> given = new ArrayList<>(2);
+        given.add(ChineseNames.given(sex, random));
         if (random.nextInt(10) < 7) {
-            given.add(ChineseNames.given(random));
+            given.add(ChineseNames.given(sex, random));
         }
-        return new Person(personKey, ChineseNames.surname(random), List.copyOf(given), gender, birthDate,
-                ResidentId.of(birthplace, birthDate, sequence), phone(random), home);
+        LocalDate birthDate = birth.birthDate();
+        String street = STREETS[random.nextInt(STREETS.length)] + (1 + random.nextInt(399)) + "号";
+        return new Person(personKey, ChineseNames.surname(random), given, sex, birthDate,
+                ResidentId.of(birth.county(), birthDate, birth.sequence(sex)), phone(random), home, street);
     }
 
     static String phone(SplittableRandom random) {
-        StringBuilder phone = new StringBuilder(MOBILE_PREFIXES[random.nextInt(MOBILE_PREFIXES.length)]);
+        StringBuilder phone = new StringBuilder(11).append(MOBILE_PREFIXES[random.nextInt(MOBILE_PREFIXES.length)]);
         for (int i = 0; i < 8; i++) {
             phone.append((char) ('0' + random.nextInt(10)));
         }

@@ -127,9 +127,7 @@ final class FhirJson {
         json.beginObject("verificationStatus");
         coding(json, CONDITION_VERIFICATION, "confirmed", "Confirmed");
         json.endObject();
-        json.beginArray("category").beginObject();
-        coding(json, CONDITION_CATEGORY, "encounter-diagnosis", "Encounter Diagnosis");
-        json.endObject().endArray();
+        category(json, CONDITION_CATEGORY, "encounter-diagnosis", "Encounter Diagnosis");
         json.beginObject("code");
         coding(json, ClinicalCatalog.ICD10, condition.diagnosis().code(), condition.diagnosis().nameZh());
         json.string("text", condition.diagnosis().nameZh()).endObject();
@@ -143,9 +141,7 @@ final class FhirJson {
         LabCatalog.LocalLabCode local = result.local();
         JsonText json = start("Observation", result.id(), 1300);
         json.string("status", "final");
-        json.beginArray("category").beginObject();
-        coding(json, OBSERVATION_CATEGORY, "laboratory", "Laboratory");
-        json.endObject().endArray();
+        category(json, OBSERVATION_CATEGORY, "laboratory", "Laboratory");
         json.beginObject("code");
         coding(json, result.codeSystem(), local.code(), local.display());
         json.string("text", local.display()).endObject();
@@ -175,9 +171,7 @@ final class FhirJson {
     private static String labReport(LabReportRecord report) {
         JsonText json = start("DiagnosticReport", report.id(), 700 + 60 * report.results().size());
         json.string("status", "final");
-        json.beginArray("category").beginObject();
-        coding(json, REPORT_SECTION, "LAB", "Laboratory");
-        json.endObject().endArray();
+        category(json, REPORT_SECTION, "LAB", "Laboratory");
         json.beginObject("code");
         coding(json, ClinicalCatalog.LOINC, "11502-2", "Laboratory report");
         json.string("text", "检验报告单").endObject();
@@ -198,9 +192,7 @@ final class FhirJson {
         ClinicalCatalog.ImagingExam exam = report.exam();
         JsonText json = start("DiagnosticReport", report.id(), 900);
         json.string("status", "final");
-        json.beginArray("category").beginObject();
-        coding(json, REPORT_SECTION, "RAD", "Radiology");
-        json.endObject().endArray();
+        category(json, REPORT_SECTION, "RAD", "Radiology");
         json.beginObject("code").beginArray("coding");
         codingElement(json, report.codeSystem(), report.localCode(), exam.nameZh());
         codingElement(json, ClinicalCatalog.LOINC, exam.loinc(), exam.loincDisplay());
@@ -221,6 +213,13 @@ final class FhirJson {
     }
 
     /** "coding": [ {system, code, display} ] */
+    /** A one-element {@code category} array holding one CodeableConcept with one coding. */
+    private static void category(JsonText json, String system, String code, String display) {
+        json.beginArray("category").beginObject();
+        coding(json, system, code, display);
+        json.endObject().endArray();
+    }
+
     private static void coding(JsonText json, String system, String code, String display) {
         json.beginArray("coding");
         codingElement(json, system, code, display);

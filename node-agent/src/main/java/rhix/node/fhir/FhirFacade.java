@@ -17,6 +17,8 @@ import rhix.fhir.facade.provider.ObservationProvider;
 import rhix.fhir.facade.provider.PatientProvider;
 import rhix.fhir.facade.provider.StoredResourceProvider;
 import rhix.fhir.facade.server.FhirFacadeServer;
+import rhix.fhir.facade.write.TransactionProvider;
+import rhix.fhir.facade.write.Writers;
 import rhix.node.NodeConfiguration;
 
 /** Starts the node's FHIR R4 API over its store when the node starts, and stops it with the node. */
@@ -53,9 +55,12 @@ public class FhirFacade implements ApplicationEventListener<StartupEvent> {
                 new StoredResourceProvider<>(fhirContext, repository, Condition.class),
                 new StoredResourceProvider<>(fhirContext, repository, DiagnosticReport.class));
         try {
-            server = FhirFacadeServer.start(fhirContext, providers,
+            List<Object> systemProviders = List.of(new TransactionProvider(fhirContext, repository,
+                    configuration.maximumBundleEntries(), Writers::of));
+            server = FhirFacadeServer.start(fhirContext, providers, systemProviders,
                     List.of(new AccessAuditInterceptor(auditSink, node.id())), configuration.host(), configuration.port(),
-                    configuration.defaultPageSize(), configuration.maximumPageSize(), "RHIX node " + node.id());
+                    configuration.defaultPageSize(), configuration.maximumPageSize(), configuration.maximumRequestBytes(),
+                    "RHIX node " + node.id());
         } catch (Exception e) {
             throw new IllegalStateException("the FHIR facade could not start on port " + configuration.port() + ": "
                     + e.getMessage(), e);

@@ -16,6 +16,9 @@ import javax.sql.DataSource;
 import rhix.fhir.facade.store.ResourceRepository;
 import rhix.fhir.facade.store.SearchCriterion;
 import rhix.fhir.facade.store.StoredResource;
+import rhix.fhir.facade.store.ResourceChange;
+import rhix.fhir.facade.store.WriteResult;
+import rhix.node.ingest.FhirWriteService;
 
 /**
  * The facade's view of the node store: reads from {@code fhir_resource}/{@code fhir_resource_history},
@@ -28,9 +31,16 @@ public class JdbcResourceRepository implements ResourceRepository {
     private static final String COLUMNS = "resource_type, resource_id, version_id, last_updated, deleted, content";
 
     private final DataSource dataSource;
+    private final FhirWriteService writes;
 
-    public JdbcResourceRepository(DataSource dataSource) {
+    public JdbcResourceRepository(DataSource dataSource, FhirWriteService writes) {
         this.dataSource = dataSource;
+        this.writes = writes;
+    }
+
+    @Override
+    public WriteResult apply(List<ResourceChange> changes, String writer) {
+        return writes.apply(changes, writer);
     }
 
     @Override

@@ -56,6 +56,17 @@ public class LocalPatientIdentityRepository {
         }
     }
 
+    /** Forgets the traits of deleted patients: the MPI must not link a person through a record that is gone. */
+    public void delete(Connection connection, List<String> patientIds) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM local_patient_identity WHERE patient_id = ?")) {
+            for (String patientId : patientIds) {
+                delete.setString(1, patientId);
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+    }
+
     public Optional<LocalPatientIdentity> find(Connection connection, String patientId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT patient_id, producer_id, local_identifier_system, local_identifier_value, resident_id, resident_id_form,"

@@ -18,7 +18,7 @@ public class IngestBatchRepository {
 
     private static final String COLUMNS = "batch_id, producer_id, source_system, payload_format, payload_sha256, status,"
             + " received_at, completed_at, resource_count, created_count, updated_count, unchanged_count, rejected_count,"
-            + " finding_count, summary";
+            + " finding_count, summary, deleted_count";
 
     private final DataSource dataSource;
 
@@ -28,7 +28,7 @@ public class IngestBatchRepository {
 
     public void insert(Connection connection, IngestReport report) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO ingest_batch (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO ingest_batch (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, report.batchId());
             insert.setString(2, report.producerId());
             insert.setString(3, report.sourceSystem());
@@ -45,6 +45,7 @@ public class IngestBatchRepository {
             insert.setInt(14, report.findings());
             String summary = String.join("\n", report.problems());
             insert.setString(15, summary.length() > 4000 ? summary.substring(0, 3999) + "…" : summary);
+            insert.setInt(16, report.deleted());
             insert.executeUpdate();
         }
     }
@@ -81,7 +82,7 @@ public class IngestBatchRepository {
                             PayloadFormat.valueOf(rows.getString(4)), BatchStatus.valueOf(rows.getString(6)), rows.getString(5),
                             rows.getObject(7, OffsetDateTime.class), rows.getObject(8, OffsetDateTime.class), rows.getInt(9),
                             rows.getInt(10), rows.getInt(11), rows.getInt(12), rows.getInt(13), rows.getInt(14),
-                            summary == null || summary.isEmpty() ? List.of() : List.of(summary.split("\n"))));
+                            summary == null || summary.isEmpty() ? List.of() : List.of(summary.split("\n")), rows.getInt(16)));
                 }
             }
             return reports;

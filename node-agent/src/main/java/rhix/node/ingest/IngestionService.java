@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Patient;
@@ -43,6 +42,7 @@ import rhix.node.quality.QualityRuleSet;
 import rhix.node.store.ResourceKey;
 import rhix.node.store.ResourceStore;
 import rhix.node.store.ResourceWrite;
+import rhix.node.store.StoreWriteLock;
 import rhix.node.store.StoredVersion;
 import rhix.node.store.search.SearchIndexer;
 
@@ -78,13 +78,13 @@ public class IngestionService {
     private final Clock clock;
     private final Tracer tracer;
     private final LongCounter resourceCounter;
-    private final ReentrantLock writer = new ReentrantLock(true);
+    private final StoreWriteLock writer;
 
     public IngestionService(DataSource dataSource, FhirContext fhirContext, PayloadParser parser, ResourceChecks checks,
                             ReferenceCheck referenceCheck, ResourceStore store, QualityRuleSet qualityRules,
                             QualityFindingRepository findings, PatientIdentityExtractor identityExtractor,
                             LocalPatientIdentityRepository identities, IngestBatchRepository batches,
-                            IngestProgress progress, Clock clock, OpenTelemetry openTelemetry) {
+                            IngestProgress progress, StoreWriteLock writer, Clock clock, OpenTelemetry openTelemetry) {
         this.dataSource = dataSource;
         this.fhirContext = fhirContext;
         this.parser = parser;
@@ -98,6 +98,7 @@ public class IngestionService {
         this.identities = identities;
         this.batches = batches;
         this.progress = progress;
+        this.writer = writer;
         this.clock = clock;
         this.tracer = openTelemetry.getTracer("rhix.node.ingest");
         this.resourceCounter = openTelemetry.getMeter("rhix.node.ingest").counterBuilder("rhix.ingest.resources")
@@ -167,7 +168,7 @@ public class IngestionService {
                     connection.rollback();
                     IngestReport report = new IngestReport(batchId, request.producerId(), request.sourceSystem(),
                             request.format(), BatchStatus.REJECTED, sha256, receivedAt, OffsetDateTime.now(clock), received,
-                            0, 0, 0, received, 0, describe(problems));
+                            0, 0, 0, received, 0, describe(problems), 0);
                     batches.insert(report);
                     return new IngestResult(report, problems);
                 }
@@ -254,7 +255,7 @@ public class IngestionService {
         IngestReport report = new IngestReport(batchId, request.producerId(), request.sourceSystem(), request.format(),
                 rejected == 0 ? BatchStatus.ACCEPTED : BatchStatus.PARTIAL, sha256, receivedAt, OffsetDateTime.now(clock),
                 received, created, updated, accepted.size() - created - updated, rejected, batchFindings.size(),
-                describe(problems));
+                describe(problems), 0);
         batches.insert(connection, report);
         return report;
     }
@@ -282,7 +283,7 @@ public class IngestionService {
         resourceCounter.add(report.rejected(), producer.toBuilder().put(OUTCOME, "rejected").build());
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

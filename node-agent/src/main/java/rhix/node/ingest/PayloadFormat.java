@@ -3,11 +3,16 @@ package rhix.node.ingest;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a producer sends: a FHIR Bundle (JSON or XML) or NDJSON, one resource per line. */
+/**
+ * What a producer sends: a FHIR Bundle (JSON or XML) or NDJSON, one resource per line; or a write
+ * through the node's FHIR API (create, update, delete, transaction), which the ledger records too.
+ */
 public enum PayloadFormat {
     NDJSON,
     BUNDLE_JSON,
-    BUNDLE_XML;
+    BUNDLE_XML,
+    /** not a payload format of the ingestion endpoint: never chosen from a Content-Type */
+    FHIR_REST;
 
     /** The format a Content-Type names, ignoring parameters such as charset. */
     public static Optional<PayloadFormat> fromContentType(String contentType) {

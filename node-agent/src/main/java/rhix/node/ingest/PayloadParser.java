@@ -37,6 +37,7 @@ public class PayloadParser {
             case NDJSON -> parseNdjson(new String(payload, StandardCharsets.UTF_8));
             case BUNDLE_JSON -> parseBundle(new String(payload, StandardCharsets.UTF_8), strict(fhirContext.newJsonParser()));
             case BUNDLE_XML -> parseBundle(new String(payload, StandardCharsets.UTF_8), strict(fhirContext.newXmlParser()));
+            case FHIR_REST -> throw new IllegalArgumentException("FHIR API writes arrive parsed, through FhirWriteService");
         };
     }
 

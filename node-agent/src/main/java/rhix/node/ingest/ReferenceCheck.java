@@ -36,6 +36,12 @@ public class ReferenceCheck {
     /** Problems for every unresolvable reference of {@code resources}; {@code acceptable} are those that may be targets. */
     public List<IngestProblem> check(Connection connection, List<IncomingResource> resources, Set<ResourceKey> acceptable)
             throws SQLException {
+        return check(connection, resources, acceptable, Set.of());
+    }
+
+    /** As above, where {@code vanishing} are stored resources the same write deletes: no longer targets. */
+    public List<IngestProblem> check(Connection connection, List<IncomingResource> resources, Set<ResourceKey> acceptable,
+                                     Set<ResourceKey> vanishing) throws SQLException {
         Map<IncomingResource, List<Target>> targetsByResource = new HashMap<>();
         Set<ResourceKey> outsideBatch = new HashSet<>();
         for (IncomingResource incoming : resources) {
@@ -52,7 +58,7 @@ public class ReferenceCheck {
                     continue;
                 }
                 StoredVersion version = stored.get(target.key());
-                if (version == null || version.deleted()) {
+                if (version == null || version.deleted() || vanishing.contains(target.key())) {
                     problems.add(IngestProblem.of(incoming, IssueType.NOTFOUND, "reference " + target.key()
                             + " resolves to nothing: it is neither in this batch (or was rejected) nor in the node store",
                             target.path()));

@@ -30,14 +30,15 @@ public class ResourceStore {
         for (var entry : idsByType.entrySet()) {
             // One array parameter per type: long IN lists make PostgreSQL plan every chunk anew.
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT resource_id, version_id, content_sha256, deleted FROM fhir_resource"
+                    "SELECT resource_id, version_id, content_sha256, deleted, last_updated FROM fhir_resource"
                             + " WHERE resource_type = ? AND resource_id = ANY (?)")) {
                 select.setString(1, entry.getKey());
                 select.setArray(2, connection.createArrayOf("varchar", entry.getValue().stream().distinct().toArray()));
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         ResourceKey key = new ResourceKey(entry.getKey(), rows.getString(1));
-                        found.put(key, new StoredVersion(key, rows.getInt(2), rows.getString(3), rows.getBoolean(4)));
+                        found.put(key, new StoredVersion(key, rows.getInt(2), rows.getString(3), rows.getBoolean(4),
+                                rows.getObject(5, java.time.OffsetDateTime.class)));
                     }
                 }
             }
@@ -54,7 +55,7 @@ public class ResourceStore {
         insertVersions(connection, "fhir_resource", inserts);
         updateCurrent(connection, updates);
         insertVersions(connection, "fhir_resource_history", writes);
-        deleteIndex(connection, updates);
+        deleteIndex(connection, updates.stream().map(ResourceWrite::key).toList());
         insertIndex(connection, writes);
     }
 
@@ -97,16 +98,16 @@ public class ResourceStore {
         }
     }
 
-    private static void deleteIndex(Connection connection, List<ResourceWrite> updates) throws SQLException {
-        if (updates.isEmpty()) {
+    private static void deleteIndex(Connection connection, Collection<ResourceKey> keys) throws SQLException {
+        if (keys.isEmpty()) {
             return;
         }
         for (String table : List.of("fhir_search_token", "fhir_search_reference", "fhir_search_date", "fhir_search_string")) {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM " + table + " WHERE resource_type = ? AND resource_id = ?")) {
-                for (ResourceWrite write : updates) {
-                    delete.setString(1, write.key().resourceType());
-                    delete.setString(2, write.key().resourceId());
+                for (ResourceKey key : keys) {
+                    delete.setString(1, key.resourceType());
+                    delete.setString(2, key.resourceId());
                     delete.addBatch();
                 }
                 delete.executeBatch();
@@ -173,6 +174,104 @@ public class ResourceStore {
             statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
             statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
+        }
+    }
+
+    /**
+     * Deletes resources: each gets a new version that is a tombstone (in history too, so vread of it
+     * answers 410), and leaves the search index. {@code versions} are the tombstones' version numbers.
+     */
+    public void delete(Connection connection, Map<ResourceKey, Integer> versions, java.time.OffsetDateTime at, String producerId,
+                       String batchId) throws SQLException {
+        if (versions.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE fhir_resource SET version_id = ?, last_updated = ?, deleted = TRUE, content_sha256 = ?, producer_id = ?,"
+                        + " batch_id = ?, content = ? WHERE resource_type = ? AND resource_id = ?");
+             PreparedStatement history = connection.prepareStatement(
+                     "INSERT INTO fhir_resource_history (resource_type, resource_id, version_id, last_updated, deleted,"
+                             + " content_sha256, producer_id, batch_id, content) VALUES (?, ?, ?, ?, TRUE, ?, ?, ?, ?)")) {
+            for (var entry : versions.entrySet()) {
+                ResourceKey key = entry.getKey();
+                String tombstone = "{\"resourceType\":\"" + key.resourceType() + "\",\"id\":\"" + key.resourceId() + "\"}";
+                String sha256 = sha256(tombstone);
+                update.setInt(1, entry.getValue());
+                update.setObject(2, at.withOffsetSameInstant(ZoneOffset.UTC));
+                update.setString(3, sha256);
+                update.setString(4, producerId);
+                update.setString(5, batchId);
+                update.setString(6, tombstone);
+                update.setString(7, key.resourceType());
+                update.setString(8, key.resourceId());
+                update.addBatch();
+                history.setString(1, key.resourceType());
+                history.setString(2, key.resourceId());
+                history.setInt(3, entry.getValue());
+                history.setObject(4, at.withOffsetSameInstant(ZoneOffset.UTC));
+                history.setString(5, sha256);
+                history.setString(6, producerId);
+                history.setString(7, batchId);
+                history.setString(8, tombstone);
+                history.addBatch();
+            }
+            update.executeBatch();
+            history.executeBatch();
+        }
+        deleteIndex(connection, versions.keySet());
+    }
+
+    /**
+     * The current resources whose indexed references point at {@code target}: what would dangle if it
+     * were deleted. Only references the search index holds are seen (see {@code IndexedParameters}).
+     */
+    public List<ResourceKey> referrers(Connection connection, ResourceKey target, Collection<String> ignoredTypes, int limit)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT DISTINCT resource_type, resource_id FROM fhir_search_reference WHERE target_type = ? AND target_id = ?"
+                        + " AND NOT (resource_type = ANY (?)) ORDER BY resource_type, resource_id LIMIT " + limit)) {
+            select.setString(1, target.resourceType());
+            select.setString(2, target.resourceId());
+            select.setArray(3, connection.createArrayOf("varchar", ignoredTypes.toArray()));
+            List<ResourceKey> found = new java.util.ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(new ResourceKey(rows.getString(1), rows.getString(2)));
+                }
+            }
+            return found;
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** Ids of current resources of a type carrying an identifier; a null system matches any system. */
+    public List<String> withIdentifier(Connection connection, String resourceType, String system, String value, int limit)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT DISTINCT r.resource_id FROM fhir_resource r JOIN fhir_search_token t ON t.resource_type = r.resource_type"
+                        + " AND t.resource_id = r.resource_id WHERE r.resource_type = ? AND NOT r.deleted"
+                        + " AND t.param_name = 'identifier' AND t.token_code = ?"
+                        + (system == null ? "" : " AND t.token_system = ?") + " ORDER BY r.resource_id LIMIT " + limit)) {
+            select.setString(1, resourceType);
+            select.setString(2, value);
+            if (system != null) {
+                select.setString(3, system);
+            }
+            List<String> ids = new java.util.ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
         }
     }
 

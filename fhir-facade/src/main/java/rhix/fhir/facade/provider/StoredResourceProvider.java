@@ -1,9 +1,16 @@
 package rhix.fhir.facade.provider;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.Delete;
 import ca.uhn.fhir.rest.annotation.History;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.annotation.Update;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.SimpleBundleProvider;
@@ -16,10 +23,13 @@ import org.hl7.fhir.r4.model.IdType;
 import rhix.fhir.facade.store.ResourceRepository;
 import rhix.fhir.facade.store.SearchCriterion;
 import rhix.fhir.facade.store.StoredResource;
+import rhix.fhir.facade.write.ResourceWrites;
+import rhix.fhir.facade.write.Writers;
 
 /**
- * Read, vread and instance history of one resource type over the node's store; subclasses add the
- * type's searches. Searches are capped at {@link #MAX_MATCHES} matches (the Bundle says so in its total).
+ * Read, vread, instance history, create (also conditional, by identifier), update and delete of one
+ * resource type over the node's store; subclasses add the type's searches. Writes go through the
+ * store's writer, which holds them to the same rules as ingestion. Searches are capped at {@link #MAX_MATCHES} matches (the Bundle says so in its total).
  */
 public class StoredResourceProvider<T extends IBaseResource> implements IResourceProvider {
 
@@ -29,12 +39,14 @@ public class StoredResourceProvider<T extends IBaseResource> implements IResourc
     protected final ResourceRepository repository;
     private final Class<T> resourceClass;
     private final String resourceType;
+    private final ResourceWrites writes;
 
     public StoredResourceProvider(FhirContext fhirContext, ResourceRepository repository, Class<T> resourceClass) {
         this.fhirContext = fhirContext;
         this.repository = repository;
         this.resourceClass = resourceClass;
         this.resourceType = fhirContext.getResourceType(resourceClass);
+        this.writes = new ResourceWrites(fhirContext, repository);
     }
 
     @Override
@@ -66,6 +78,29 @@ public class StoredResourceProvider<T extends IBaseResource> implements IResourc
             throw new ResourceNotFoundException(id);
         }
         return new SimpleBundleProvider(versions.stream().map(version -> StoredResources.toResource(fhirContext, version)).toList());
+    }
+
+    @Create
+    public MethodOutcome create(@ResourceParam T resource, @ConditionalUrlParam String conditionalUrl, RequestDetails request) {
+        return withStoredResource(writes.create(resource, conditionalUrl, Writers.of(request)));
+    }
+
+    @Update
+    public MethodOutcome update(@IdParam IdType id, @ResourceParam T resource, RequestDetails request) {
+        return withStoredResource(writes.update(id, resource, Writers.of(request)));
+    }
+
+    @Delete
+    public MethodOutcome delete(@IdParam IdType id, RequestDetails request) {
+        return writes.delete(id, Writers.of(request));
+    }
+
+    /** HAPI returns the resource unless the client asked for {@code Prefer: return=minimal}. */
+    private MethodOutcome withStoredResource(MethodOutcome outcome) {
+        IdType id = (IdType) outcome.getId();
+        repository.readVersion(resourceType, id.getIdPart(), id.getVersionIdPartAsLong().intValue())
+                .ifPresent(stored -> outcome.setResource(StoredResources.toResource(fhirContext, stored)));
+        return outcome;
     }
 
     protected IBundleProvider search(List<SearchCriterion> criteria) {

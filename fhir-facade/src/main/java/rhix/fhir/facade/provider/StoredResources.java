@@ -7,12 +7,12 @@ import org.hl7.fhir.r4.model.Resource;
 import rhix.fhir.facade.store.StoredResource;
 
 /** Turns a stored version into the resource a client sees: the source's JSON with the store's version and time. */
-final class StoredResources {
+public final class StoredResources {
 
     private StoredResources() {
     }
 
-    static IBaseResource toResource(FhirContext fhirContext, StoredResource stored) {
+    public static IBaseResource toResource(FhirContext fhirContext, StoredResource stored) {
         Resource resource = (Resource) fhirContext.newJsonParser().parseResource(stored.json());
         resource.setId(stored.resourceType() + "/" + stored.resourceId() + "/_history/" + stored.versionId());
         resource.getMeta().setVersionId(Integer.toString(stored.versionId()));

@@ -10,6 +10,7 @@ import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,13 +33,17 @@ public final class FhirFacadeServer implements AutoCloseable {
      * @param port           0 picks a free port
      * @param defaultPageSize entries per page when the client gives no {@code _count}
      * @param maximumPageSize the largest {@code _count} honoured
+     * @param plainProviders  providers of system-level interactions, e.g. transaction
      * @param interceptors    HAPI interceptors, e.g. the access audit
+     * @param maximumRequestBytes a larger request body is refused with 413
      */
-    public static FhirFacadeServer start(FhirContext fhirContext, List<IResourceProvider> providers, List<Object> interceptors,
-                                         String host, int port, int defaultPageSize, int maximumPageSize, String serverName)
+    public static FhirFacadeServer start(FhirContext fhirContext, List<IResourceProvider> providers, List<Object> plainProviders,
+                                         List<Object> interceptors, String host, int port, int defaultPageSize,
+                                         int maximumPageSize, long maximumRequestBytes, String serverName)
             throws Exception {
         RestfulServer restfulServer = new RestfulServer(fhirContext);
         restfulServer.setResourceProviders(providers);
+        restfulServer.registerProviders(plainProviders);
         interceptors.forEach(restfulServer::registerInterceptor);
         restfulServer.setDefaultResponseEncoding(EncodingEnum.JSON);
         restfulServer.setServerName(serverName);
@@ -50,7 +55,12 @@ public final class FhirFacadeServer implements AutoCloseable {
         Server jetty = new Server(new InetSocketAddress(host, port));
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder("fhir", restfulServer), BASE_PATH + "/*");
-        jetty.setHandler(context);
+        // Jetty refuses an oversized body (declared or chunked) before HAPI reads it; the error handler
+        // makes that refusal, like every other, an OperationOutcome.
+        SizeLimitHandler sizeLimit = new SizeLimitHandler(maximumRequestBytes, -1);
+        sizeLimit.setHandler(context);
+        jetty.setHandler(sizeLimit);
+        jetty.setErrorHandler(new OperationOutcomeErrorHandler(fhirContext, maximumRequestBytes));
         jetty.start();
         FhirFacadeServer server = new FhirFacadeServer(jetty);
         LOG.info("FHIR R4 facade at {}", server.baseUrl());

@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the facade needs from a node's store. The node implements it over its own database, so the
- * facade never sees SQL and the store never sees HTTP.
+ * What the facade needs from a node's store: reads, searches and (through {@link ResourceWriter})
+ * writes. The node implements it over its own database, so the facade never sees SQL and the store
+ * never sees HTTP.
  */
-public interface ResourceRepository {
+public interface ResourceRepository extends ResourceWriter {
 
     /** The current version, deleted or not; empty when the resource never existed. */
     Optional<StoredResource> read(String resourceType, String resourceId);

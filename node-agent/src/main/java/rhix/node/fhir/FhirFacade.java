@@ -16,6 +16,7 @@ import rhix.fhir.facade.provider.AuditEventProvider;
 import rhix.fhir.facade.provider.ObservationProvider;
 import rhix.fhir.facade.provider.PatientProvider;
 import rhix.fhir.facade.provider.StoredResourceProvider;
+import rhix.fhir.facade.everything.PatientEverythingProvider;
 import rhix.fhir.facade.server.FhirFacadeServer;
 import rhix.fhir.facade.write.TransactionProvider;
 import rhix.fhir.facade.write.Writers;
@@ -56,7 +57,7 @@ public class FhirFacade implements ApplicationEventListener<StartupEvent> {
                 new StoredResourceProvider<>(fhirContext, repository, DiagnosticReport.class));
         try {
             List<Object> systemProviders = List.of(new TransactionProvider(fhirContext, repository,
-                    configuration.maximumBundleEntries(), Writers::of));
+                    configuration.maximumBundleEntries(), Writers::of), new PatientEverythingProvider(fhirContext, repository));
             server = FhirFacadeServer.start(fhirContext, providers, systemProviders,
                     List.of(new AccessAuditInterceptor(auditSink, node.id())), configuration.host(), configuration.port(),
                     configuration.defaultPageSize(), configuration.maximumPageSize(), configuration.maximumRequestBytes(),

@@ -12,7 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
+import rhix.fhir.facade.store.ResourceKey;
 import rhix.fhir.facade.store.ResourceRepository;
 import rhix.fhir.facade.store.SearchCriterion;
 import rhix.fhir.facade.store.StoredResource;
@@ -79,6 +81,47 @@ public class JdbcResourceRepository implements ResourceRepository {
                 }
             }
             return ids;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(e);
+        }
+    }
+
+    @Override
+    public List<ResourceKey> everything(String patientId, Set<String> types, Set<String> referencedTypes, int limit) {
+        // The compartment: what names the patient as patient or subject (access logs excepted); then what
+        // those name among the referenced types; the Patient itself first. Deleted resources never.
+        String sql = """
+                WITH compartment AS (
+                    SELECT DISTINCT i.resource_type, i.resource_id FROM fhir_search_reference i
+                    JOIN fhir_resource r ON r.resource_type = i.resource_type AND r.resource_id = i.resource_id AND NOT r.deleted
+                    WHERE i.target_type = 'Patient' AND i.target_id = ? AND i.param_name IN ('patient', 'subject')
+                      AND i.resource_type <> 'AuditEvent'),
+                referenced AS (
+                    SELECT DISTINCT i.target_type AS resource_type, i.target_id AS resource_id FROM fhir_search_reference i
+                    JOIN compartment c ON c.resource_type = i.resource_type AND c.resource_id = i.resource_id
+                    JOIN fhir_resource r ON r.resource_type = i.target_type AND r.resource_id = i.target_id AND NOT r.deleted
+                    WHERE i.target_type = ANY (?)),
+                record AS (
+                    SELECT 0 AS part, 'Patient' AS resource_type, CAST(? AS VARCHAR(64)) AS resource_id
+                    UNION ALL SELECT 1, resource_type, resource_id FROM compartment
+                    UNION ALL SELECT 2, resource_type, resource_id FROM referenced)
+                SELECT resource_type, resource_id FROM record
+                """ + (types.isEmpty() ? "" : " WHERE resource_type = ANY (?)")
+                + " ORDER BY part, resource_type, resource_id LIMIT " + limit;
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, patientId);
+            select.setArray(2, connection.createArrayOf("varchar", referencedTypes.toArray()));
+            select.setString(3, patientId);
+            if (!types.isEmpty()) {
+                select.setArray(4, connection.createArrayOf("varchar", types.toArray()));
+            }
+            List<ResourceKey> keys = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    keys.add(new ResourceKey(rows.getString(1), rows.getString(2)));
+                }
+            }
+            return keys;
         } catch (SQLException e) {
             throw new StoreUnavailableException(e);
         }

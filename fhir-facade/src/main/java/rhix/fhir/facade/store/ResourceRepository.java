@@ -21,6 +21,15 @@ public interface ResourceRepository extends ResourceWriter {
     /** Ids of the current, non-deleted resources matching every criterion, in a stable order, at most {@code limit}. */
     List<String> search(String resourceType, List<SearchCriterion> criteria, int limit);
 
+    /**
+     * The patient's record for {@code Patient/$everything}: the Patient, then every current resource that
+     * refers to it as {@code patient} or {@code subject}, then the resources those refer to of the
+     * {@code referencedTypes} (practitioners, organizations…), each once, at most {@code limit} in all.
+     *
+     * @param types when not empty, only resources of these types
+     */
+    List<ResourceKey> everything(String patientId, java.util.Set<String> types, java.util.Set<String> referencedTypes, int limit);
+
     /** Current versions of the given ids, in the given order (ids that vanished meanwhile are skipped). */
     List<StoredResource> readAll(String resourceType, List<String> resourceIds);
 }

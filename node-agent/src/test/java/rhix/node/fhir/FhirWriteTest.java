@@ -285,6 +285,34 @@ class FhirWriteTest {
         assertThat(count(Patient.class, "identifier=" + MRN + "|MRN-L0")).isZero();
     }
 
+    @Test
+    void aPlainJsonReadSendsTheStoredJsonByteForByteAsHapiWouldEncodeIt() throws Exception {
+        Patient withMeta = patient("MRN-J1", "欧阳", "修");
+        withMeta.getMeta().addProfile("http://rhix.org.cn/fhir/StructureDefinition/rhix-patient").addTag("http://rhix.org.cn/tag", "demo", null);
+        String tagged = client.create().resource(withMeta).execute().getId().getIdPart();
+        String plain = client.create().resource(observation("Patient/" + tagged, "NA", 140)).execute().getId().getIdPart();
+
+        for (String path : List.of("/Patient/" + tagged, "/Observation/" + plain, "/Observation/" + plain + "/_history/1")) {
+            HttpResponse<String> stored = get(path, "application/fhir+json");
+            HttpResponse<String> encoded = get(path + "?_pretty=false", "application/fhir+json");
+
+            assertThat(stored.statusCode()).isEqualTo(200);
+            assertThat(stored.body()).as(path).isEqualTo(encoded.body());
+            for (String header : List.of("Content-Type", "ETag", "Last-Modified")) {
+                assertThat(stored.headers().firstValue(header)).as(path + " " + header).isEqualTo(encoded.headers().firstValue(header))
+                        .isPresent();
+            }
+        }
+        assertThat(get("/Patient/" + tagged, "application/fhir+xml").body()).startsWith("<Patient");
+    }
+
+    private static HttpResponse<String> get(String path, String accept) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create(node.getBean(FhirFacade.class).baseUrl() + path))
+                    .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
     private static HttpResponse<String> post(String path, String body) throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(HttpRequest.newBuilder(URI.create(node.getBean(FhirFacade.class).baseUrl() + path))

@@ -3,20 +3,57 @@ package rhix.fhir.facade.provider;
 import ca.uhn.fhir.context.FhirContext;
 import java.util.Date;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Resource;
 import rhix.fhir.facade.store.StoredResource;
 
-/** Turns a stored version into the resource a client sees: the source's JSON with the store's version and time. */
+/**
+ * Turns a stored version into the resource a client sees: the source's JSON with the store's version
+ * and time. The resource also carries that JSON, already as HAPI would write it, so that a plain JSON
+ * read can be answered without encoding it again (see {@code StoredJsonResponder}).
+ */
 public final class StoredResources {
+
+    /** User data key of the JSON a resource was read from, with its version and time: ready to send. */
+    public static final String SERVABLE_JSON = "rhix.fhir.servableJson";
+    private static final String ID_MEMBER = "\",\"id\":\"";
 
     private StoredResources() {
     }
 
     public static IBaseResource toResource(FhirContext fhirContext, StoredResource stored) {
         Resource resource = (Resource) fhirContext.newJsonParser().parseResource(stored.json());
+        InstantType lastUpdated = new InstantType(Date.from(stored.lastUpdated()));
         resource.setId(stored.resourceType() + "/" + stored.resourceId() + "/_history/" + stored.versionId());
         resource.getMeta().setVersionId(Integer.toString(stored.versionId()));
-        resource.getMeta().setLastUpdated(Date.from(stored.lastUpdated()));
+        resource.getMeta().setLastUpdatedElement(lastUpdated);
+        String servable = servableJson(stored, lastUpdated.getValueAsString());
+        if (servable != null) {
+            resource.setUserData(SERVABLE_JSON, servable);
+        }
         return resource;
+    }
+
+    /**
+     * The stored JSON with {@code meta.versionId} and {@code meta.lastUpdated} where HAPI's encoder puts
+     * them: right after {@code id}, first in {@code meta}. The store keeps HAPI-encoded JSON without those
+     * two, so this is byte for byte what parsing and encoding again would give. Null when the JSON does
+     * not start the way HAPI writes it; the caller then encodes as usual.
+     */
+    static String servableJson(StoredResource stored, String lastUpdated) {
+        String json = stored.json();
+        String start = "{\"resourceType\":\"" + stored.resourceType() + ID_MEMBER + stored.resourceId() + "\"";
+        if (!json.startsWith(start)) {
+            return null;
+        }
+        String versionAndTime = "\"versionId\":\"" + stored.versionId() + "\",\"lastUpdated\":\"" + lastUpdated + "\"";
+        String rest = json.substring(start.length());
+        if (rest.startsWith(",\"meta\":{}")) {
+            return null;
+        }
+        if (rest.startsWith(",\"meta\":{")) {
+            return start + ",\"meta\":{" + versionAndTime + "," + rest.substring(",\"meta\":{".length());
+        }
+        return start + ",\"meta\":{" + versionAndTime + "}" + rest;
     }
 }

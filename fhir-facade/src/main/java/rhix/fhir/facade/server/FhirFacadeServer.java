@@ -45,6 +45,7 @@ public final class FhirFacadeServer implements AutoCloseable {
         restfulServer.setResourceProviders(providers);
         restfulServer.registerProviders(plainProviders);
         interceptors.forEach(restfulServer::registerInterceptor);
+        restfulServer.registerInterceptor(new StoredJsonResponder());
         restfulServer.setDefaultResponseEncoding(EncodingEnum.JSON);
         restfulServer.setServerName(serverName);
         FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(1000);

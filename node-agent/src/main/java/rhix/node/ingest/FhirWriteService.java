@@ -1,7 +1,5 @@
 package rhix.node.ingest;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.IParser;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
@@ -20,8 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rhix.fhir.facade.store.ChangeOutcome;
@@ -30,18 +26,11 @@ import rhix.fhir.facade.store.ResourceWriter;
 import rhix.fhir.facade.store.WriteResult;
 import rhix.fhir.facade.store.WriteResult.Reason;
 import rhix.fhir.facade.store.WriteResult.WriteProblem;
-import rhix.node.identity.LocalPatientIdentity;
 import rhix.node.identity.LocalPatientIdentityRepository;
-import rhix.node.identity.PatientIdentityExtractor;
-import rhix.node.quality.QualityFinding;
-import rhix.node.quality.QualityFindingRepository;
-import rhix.node.quality.QualityRuleSet;
 import rhix.node.store.ResourceKey;
 import rhix.node.store.ResourceStore;
-import rhix.node.store.ResourceWrite;
 import rhix.node.store.StoreWriteLock;
 import rhix.node.store.StoredVersion;
-import rhix.node.store.search.SearchIndexer;
 
 /**
  * Writes that arrive over the FHIR API (create, update, delete, transaction) pass the same front-end
@@ -59,34 +48,24 @@ public class FhirWriteService implements ResourceWriter {
     private static final Set<String> RECORDS_ABOUT = Set.of("AuditEvent", "Provenance");
 
     private final DataSource dataSource;
-    private final FhirContext fhirContext;
     private final ResourceChecks checks;
     private final ReferenceCheck referenceCheck;
     private final ResourceStore store;
-    private final SearchIndexer indexer;
-    private final QualityRuleSet qualityRules;
-    private final QualityFindingRepository findings;
-    private final PatientIdentityExtractor identityExtractor;
+    private final VersionWriter versions;
     private final LocalPatientIdentityRepository identities;
     private final IngestBatchRepository batches;
     private final StoreWriteLock writeLock;
     private final Clock clock;
     private final Tracer tracer;
 
-    public FhirWriteService(DataSource dataSource, FhirContext fhirContext, ResourceChecks checks, ReferenceCheck referenceCheck,
-                            ResourceStore store, QualityRuleSet qualityRules,
-                            QualityFindingRepository findings, PatientIdentityExtractor identityExtractor,
-                            LocalPatientIdentityRepository identities, IngestBatchRepository batches, StoreWriteLock writeLock,
-                            Clock clock, OpenTelemetry openTelemetry) {
+    public FhirWriteService(DataSource dataSource, ResourceChecks checks, ReferenceCheck referenceCheck, ResourceStore store,
+                            VersionWriter versions, LocalPatientIdentityRepository identities, IngestBatchRepository batches,
+                            StoreWriteLock writeLock, Clock clock, OpenTelemetry openTelemetry) {
         this.dataSource = dataSource;
-        this.fhirContext = fhirContext;
         this.checks = checks;
         this.referenceCheck = referenceCheck;
         this.store = store;
-        this.indexer = new SearchIndexer(fhirContext);
-        this.qualityRules = qualityRules;
-        this.findings = findings;
-        this.identityExtractor = identityExtractor;
+        this.versions = versions;
         this.identities = identities;
         this.batches = batches;
         this.writeLock = writeLock;
@@ -232,78 +211,60 @@ public class FhirWriteService implements ResourceWriter {
         if (!conflicts.isEmpty()) {
             return refuse(batchId, writer, receivedAt, changes, Reason.CONFLICT, conflicts);
         }
-        return store(connection, batchId, writer, receivedAt, changes, current);
+        return store(connection, batchId, writer, receivedAt, changes, upserts, current);
     }
 
     private WriteResult store(Connection connection, String batchId, String writer, OffsetDateTime receivedAt,
-                              List<ResourceChange> changes, Map<ResourceKey, StoredVersion> current) throws SQLException {
-        IParser encoder = fhirContext.newJsonParser();
+                              List<ResourceChange> changes, List<IncomingResource> upserts,
+                              Map<ResourceKey, StoredVersion> current) throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<ResourceWrite> writes = new ArrayList<>();
         Map<ResourceKey, Integer> tombstones = new LinkedHashMap<>();
-        List<IncomingResource> changed = new ArrayList<>();
-        List<LocalPatientIdentity> patientIdentities = new ArrayList<>();
         List<String> deletedPatients = new ArrayList<>();
-        List<ChangeOutcome> outcomes = new ArrayList<>();
-        int created = 0;
-        int updated = 0;
-        int unchanged = 0;
+        int alreadyDeleted = 0;
         for (ResourceChange change : changes) {
+            if (!(change instanceof ResourceChange.Delete)) {
+                continue;
+            }
             ResourceKey key = new ResourceKey(change.resourceType(), change.resourceId());
             StoredVersion stored = current.get(key);
-            if (change instanceof ResourceChange.Delete) {
-                if (stored.deleted()) {
-                    outcomes.add(outcome(key, stored.versionId(), stored.lastUpdated(), ChangeOutcome.Kind.ALREADY_DELETED));
-                    unchanged++;
-                } else {
-                    tombstones.put(key, stored.versionId() + 1);
-                    outcomes.add(outcome(key, stored.versionId() + 1, now, ChangeOutcome.Kind.DELETED));
-                    if ("Patient".equals(key.resourceType())) {
-                        deletedPatients.add(key.resourceId());
-                    }
-                }
-                continue;
-            }
-            Resource resource = (Resource) (change instanceof ResourceChange.Create create ? create.resource()
-                    : ((ResourceChange.Update) change).resource());
-            // As in ingestion: the stored JSON is the client's; version and time are the store's columns.
-            resource.setId(key.resourceType() + "/" + key.resourceId());
-            resource.getMeta().setVersionId(null);
-            resource.getMeta().setLastUpdated(null);
-            String json = encoder.encodeResourceToString(resource);
-            String hash = IngestionService.sha256(json.getBytes(StandardCharsets.UTF_8));
-            if (stored != null && !stored.deleted() && stored.contentSha256().equals(hash)) {
-                outcomes.add(outcome(key, stored.versionId(), stored.lastUpdated(), ChangeOutcome.Kind.UNCHANGED));
-                unchanged++;
-                continue;
-            }
-            boolean replaces = stored != null;
-            int version = replaces ? stored.versionId() + 1 : 1;
-            writes.add(new ResourceWrite(key, version, now, hash, json, writer, batchId, replaces, indexer.index(resource)));
-            outcomes.add(outcome(key, version, now, replaces ? ChangeOutcome.Kind.UPDATED : ChangeOutcome.Kind.CREATED));
-            if (replaces) {
-                updated++;
+            if (stored.deleted()) {
+                alreadyDeleted++;
             } else {
-                created++;
-            }
-            IncomingResource incoming = new IncomingResource(change.location(), key, resource);
-            changed.add(incoming);
-            if (resource instanceof Patient patient) {
-                patientIdentities.add(identityExtractor.extract(patient, writer));
+                tombstones.put(key, stored.versionId() + 1);
+                if ("Patient".equals(key.resourceType())) {
+                    deletedPatients.add(key.resourceId());
+                }
             }
         }
-        store.write(connection, writes);
+        VersionWriter.Plan plan = versions.plan(upserts, current, now, writer, batchId);
+        versions.write(connection, plan, written -> { });
         store.delete(connection, tombstones, now, writer, batchId);
         identities.delete(connection, deletedPatients);
-        identities.replace(connection, patientIdentities, batchId, now);
-        List<QualityFinding> batchFindings = qualityRules.evaluate(changed, now.toInstant());
-        findings.insert(connection, batchId, writer, batchFindings, now);
+        int findingCount = versions.judge(connection, plan);
+
+        List<ChangeOutcome> outcomes = new ArrayList<>();
+        for (ResourceChange change : changes) {
+            ResourceKey key = new ResourceKey(change.resourceType(), change.resourceId());
+            if (change instanceof ResourceChange.Delete) {
+                StoredVersion stored = current.get(key);
+                outcomes.add(tombstones.containsKey(key)
+                        ? outcome(key, tombstones.get(key), now, ChangeOutcome.Kind.DELETED)
+                        : outcome(key, stored.versionId(), stored.lastUpdated(), ChangeOutcome.Kind.ALREADY_DELETED));
+            } else {
+                VersionWriter.Version version = plan.versions().get(key);
+                outcomes.add(outcome(key, version.versionId(), version.lastUpdated(), switch (version.change()) {
+                    case CREATED -> ChangeOutcome.Kind.CREATED;
+                    case UPDATED -> ChangeOutcome.Kind.UPDATED;
+                    case UNCHANGED -> ChangeOutcome.Kind.UNCHANGED;
+                }));
+            }
+        }
         IngestReport report = new IngestReport(batchId, writer, SOURCE_SYSTEM, PayloadFormat.FHIR_REST, BatchStatus.ACCEPTED,
-                fingerprint(changes), receivedAt, OffsetDateTime.now(clock), changes.size(), created, updated, unchanged, 0,
-                batchFindings.size(), List.of(), tombstones.size());
+                fingerprint(changes), receivedAt, OffsetDateTime.now(clock), changes.size(),
+                (int) plan.count(VersionWriter.Change.CREATED), (int) plan.count(VersionWriter.Change.UPDATED),
+                (int) plan.count(VersionWriter.Change.UNCHANGED) + alreadyDeleted, 0, findingCount, List.of(), tombstones.size());
         batches.insert(connection, report);
-        LOG.debug("FHIR write {} by {}: {} created, {} updated, {} unchanged, {} deleted", batchId, writer, created, updated,
-                unchanged, tombstones.size());
+        LOG.debug("FHIR write {} by {}: {}", batchId, writer, report);
         return new WriteResult.Applied(batchId, outcomes);
     }
 

@@ -1,7 +1,5 @@
 package rhix.node.ingest;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.IParser;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -11,7 +9,6 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -29,22 +26,12 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
-import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import rhix.node.identity.LocalPatientIdentity;
-import rhix.node.identity.LocalPatientIdentityRepository;
-import rhix.node.identity.PatientIdentityExtractor;
-import rhix.node.quality.QualityFinding;
-import rhix.node.quality.QualityFindingRepository;
-import rhix.node.quality.QualityRuleSet;
 import rhix.node.store.ResourceKey;
 import rhix.node.store.ResourceStore;
-import rhix.node.store.ResourceWrite;
 import rhix.node.store.StoreWriteLock;
 import rhix.node.store.StoredVersion;
-import rhix.node.store.search.SearchIndexer;
 
 /**
  * The front-end processor (前置机): takes a producer's batch, checks every resource, and stores the
@@ -58,21 +45,15 @@ import rhix.node.store.search.SearchIndexer;
 public class IngestionService {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestionService.class);
-    private static final int WRITE_CHUNK = 1_000;
     private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("outcome");
     private static final AttributeKey<String> PRODUCER = AttributeKey.stringKey("rhix.producer");
 
     private final DataSource dataSource;
-    private final FhirContext fhirContext;
     private final PayloadParser parser;
     private final ResourceChecks checks;
     private final ReferenceCheck referenceCheck;
     private final ResourceStore store;
-    private final SearchIndexer indexer;
-    private final QualityRuleSet qualityRules;
-    private final QualityFindingRepository findings;
-    private final PatientIdentityExtractor identityExtractor;
-    private final LocalPatientIdentityRepository identities;
+    private final VersionWriter versions;
     private final IngestBatchRepository batches;
     private final IngestProgress progress;
     private final Clock clock;
@@ -80,22 +61,15 @@ public class IngestionService {
     private final LongCounter resourceCounter;
     private final StoreWriteLock writer;
 
-    public IngestionService(DataSource dataSource, FhirContext fhirContext, PayloadParser parser, ResourceChecks checks,
-                            ReferenceCheck referenceCheck, ResourceStore store, QualityRuleSet qualityRules,
-                            QualityFindingRepository findings, PatientIdentityExtractor identityExtractor,
-                            LocalPatientIdentityRepository identities, IngestBatchRepository batches,
+    public IngestionService(DataSource dataSource, PayloadParser parser, ResourceChecks checks, ReferenceCheck referenceCheck,
+                            ResourceStore store, VersionWriter versions, IngestBatchRepository batches,
                             IngestProgress progress, StoreWriteLock writer, Clock clock, OpenTelemetry openTelemetry) {
         this.dataSource = dataSource;
-        this.fhirContext = fhirContext;
         this.parser = parser;
         this.checks = checks;
         this.referenceCheck = referenceCheck;
         this.store = store;
-        this.indexer = new SearchIndexer(fhirContext);
-        this.qualityRules = qualityRules;
-        this.findings = findings;
-        this.identityExtractor = identityExtractor;
-        this.identities = identities;
+        this.versions = versions;
         this.batches = batches;
         this.progress = progress;
         this.writer = writer;
@@ -205,57 +179,21 @@ public class IngestionService {
     private IngestReport store(Connection connection, String batchId, IngestRequest request, List<IncomingResource> accepted,
                                OffsetDateTime receivedAt, String sha256, int received, List<IngestProblem> problems,
                                PhaseTimings timings) throws SQLException {
-        IParser encoder = fhirContext.newJsonParser();
         Map<ResourceKey, StoredVersion> current = store.currentVersions(connection,
                 accepted.stream().map(IncomingResource::key).toList());
         timings.lap("lookup");
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        List<ResourceWrite> writes = new ArrayList<>();
-        List<IncomingResource> changed = new ArrayList<>();
-        List<LocalPatientIdentity> patientIdentities = new ArrayList<>();
-        int created = 0;
-        int updated = 0;
-        for (IncomingResource incoming : accepted) {
-            Resource resource = (Resource) incoming.resource();
-            // The store's version and time are columns, set on read: the stored JSON (and its hash) is the source's.
-            resource.getMeta().setVersionId(null);
-            resource.getMeta().setLastUpdated(null);
-            String json = encoder.encodeResourceToString(resource);
-            String hash = sha256(json.getBytes(StandardCharsets.UTF_8));
-            StoredVersion existing = current.get(incoming.key());
-            if (existing != null && !existing.deleted() && existing.contentSha256().equals(hash)) {
-                continue;
-            }
-            boolean replaces = existing != null;
-            if (replaces) {
-                updated++;
-            } else {
-                created++;
-            }
-            writes.add(new ResourceWrite(incoming.key(), replaces ? existing.versionId() + 1 : 1, now, hash, json,
-                    request.producerId(), batchId, replaces, indexer.index(resource)));
-            changed.add(incoming);
-            if (resource instanceof Patient patient) {
-                patientIdentities.add(identityExtractor.extract(patient, request.producerId()));
-            }
-        }
+        VersionWriter.Plan plan = versions.plan(accepted, current, OffsetDateTime.now(clock), request.producerId(), batchId);
         timings.lap("prepare");
-        for (int from = 0; from < writes.size(); from += WRITE_CHUNK) {
-            int to = Math.min(writes.size(), from + WRITE_CHUNK);
-            store.write(connection, writes.subList(from, to));
-            progress.update(batchId, IngestProgress.Phase.WRITING, to, writes.size());
-        }
-        identities.replace(connection, patientIdentities, batchId, now);
+        int toWrite = plan.writes().size();
+        versions.write(connection, plan, written -> progress.update(batchId, IngestProgress.Phase.WRITING, written, toWrite));
         timings.lap("write");
-        // Unchanged resources were judged when they first arrived; only new versions get findings.
-        List<QualityFinding> batchFindings = qualityRules.evaluate(changed, now.toInstant());
-        findings.insert(connection, batchId, request.producerId(), batchFindings, now);
+        int findingCount = versions.judge(connection, plan);
         timings.lap("quality");
         int rejected = received - accepted.size();
         IngestReport report = new IngestReport(batchId, request.producerId(), request.sourceSystem(), request.format(),
                 rejected == 0 ? BatchStatus.ACCEPTED : BatchStatus.PARTIAL, sha256, receivedAt, OffsetDateTime.now(clock),
-                received, created, updated, accepted.size() - created - updated, rejected, batchFindings.size(),
-                describe(problems), 0);
+                received, (int) plan.count(VersionWriter.Change.CREATED), (int) plan.count(VersionWriter.Change.UPDATED),
+                (int) plan.count(VersionWriter.Change.UNCHANGED), rejected, findingCount, describe(problems), 0);
         batches.insert(connection, report);
         return report;
     }

@@ -170,7 +170,10 @@ class FhirWriteTest {
         assertThatThrownBy(() -> client.delete().resourceById("Patient", patientId).execute())
                 .isInstanceOfSatisfying(ResourceVersionConflictException.class,
                         e -> assertThat(e.getMessage()).contains("Observation/" + observationId));
-        client.delete().resourceById("Observation", observationId).execute();
+        assertThatThrownBy(() -> client.delete().resourceById("Observation", observationId)
+                .withAdditionalHeader("If-Match", "W/\"7\"").execute())
+                .isInstanceOf(PreconditionFailedException.class);
+        client.delete().resourceById("Observation", observationId).withAdditionalHeader("If-Match", "W/\"1\"").execute();
         client.delete().resourceById("Patient", patientId).execute();
 
         assertThatThrownBy(() -> client.read().resource(Observation.class).withId(observationId).execute())

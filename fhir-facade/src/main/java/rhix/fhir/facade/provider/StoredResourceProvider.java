@@ -87,12 +87,12 @@ public class StoredResourceProvider<T extends IBaseResource> implements IResourc
 
     @Update
     public MethodOutcome update(@IdParam IdType id, @ResourceParam T resource, RequestDetails request) {
-        return withStoredResource(writes.update(id, resource, Writers.of(request)));
+        return withStoredResource(writes.update(id, resource, request.getHeader("If-Match"), Writers.of(request)));
     }
 
     @Delete
     public MethodOutcome delete(@IdParam IdType id, RequestDetails request) {
-        return writes.delete(id, Writers.of(request));
+        return writes.delete(id, request.getHeader("If-Match"), Writers.of(request));
     }
 
     /** HAPI returns the resource unless the client asked for {@code Prefer: return=minimal}. */

@@ -153,14 +153,10 @@ record BundlePlan(List<ResourceChange> changes, List<Slot> slots) {
 
     /** {@code W/"3"} or {@code 3}. */
     private static Integer ifMatch(String location, String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String version = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
         try {
-            return Integer.valueOf(version);
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException(location + ": request.ifMatch '" + ifMatch + "' names no version (W/\"3\")");
+            return ResourceWrites.ifMatch(new IdType(), ifMatch);
+        } catch (InvalidRequestException e) {
+            throw new InvalidRequestException(location + ": request." + e.getMessage());
         }
     }
 }

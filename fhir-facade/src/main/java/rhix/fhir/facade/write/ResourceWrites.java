@@ -47,7 +47,8 @@ public final class ResourceWrites {
         return outcome(applyOne(new ResourceChange.Create(type, resource, type, id, condition), writer));
     }
 
-    public MethodOutcome update(IdType id, IBaseResource resource, String writer) {
+    /** @param ifMatch the request's If-Match header, or null */
+    public MethodOutcome update(IdType id, IBaseResource resource, String ifMatch, String writer) {
         if (!id.hasIdPart()) {
             throw new InvalidRequestException("update needs the id in the URL: PUT [type]/[id]");
         }
@@ -58,12 +59,13 @@ public final class ResourceWrites {
         }
         resource.setId(new IdType(type, id.getIdPart()));
         return outcome(applyOne(new ResourceChange.Update(type + "/" + id.getIdPart(), resource, type, id.getIdPart(),
-                ifMatch(id)), writer));
+                ifMatch(id, ifMatch)), writer));
     }
 
-    public MethodOutcome delete(IdType id, String writer) {
+    /** @param ifMatch the request's If-Match header, or null */
+    public MethodOutcome delete(IdType id, String ifMatch, String writer) {
         ChangeOutcome outcome = applyOne(new ResourceChange.Delete(id.getResourceType() + "/" + id.getIdPart(),
-                id.getResourceType(), id.getIdPart(), ifMatch(id)), writer);
+                id.getResourceType(), id.getIdPart(), ifMatch(id, ifMatch)), writer);
         OperationOutcome confirmation = new OperationOutcome();
         confirmation.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION).setCode(OperationOutcome.IssueType.INFORMATIONAL)
                 .setDiagnostics(outcome.kind() == ChangeOutcome.Kind.ALREADY_DELETED
@@ -106,14 +108,20 @@ public final class ResourceWrites {
         return new IdType(change.resourceType(), change.resourceId(), Integer.toString(change.versionId()));
     }
 
-    /** HAPI puts an {@code If-Match: W/"3"} header's version on the id it passes to update and delete. */
-    static Integer ifMatch(IdType id) {
-        if (!id.hasVersionIdPart()) {
+    /**
+     * The version an {@code If-Match: W/"3"} header requires. HAPI puts it on the id it passes to update
+     * but not to delete, so the header itself is read too.
+     */
+    static Integer ifMatch(IdType id, String header) {
+        String version = id.hasVersionIdPart() ? id.getVersionIdPart()
+                : header == null || header.isBlank() ? null : header.strip().replaceFirst("^W/", "").replace("\"", "");
+        if (version == null) {
             return null;
         }
-        if (!id.isVersionIdPartValidLong()) {
-            throw new InvalidRequestException("If-Match version '" + id.getVersionIdPart() + "' is not a number");
+        try {
+            return Integer.valueOf(version);
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException("If-Match '" + version + "' names no version: use W/\"3\"");
         }
-        return id.getVersionIdPartAsLong().intValue();
     }
 }

@@ -39,6 +39,7 @@ public final class FhirFacadeServer implements AutoCloseable {
             throws Exception {
         RestfulServer restfulServer = new RestfulServer(fhirContext);
         restfulServer.setResourceProviders(providers);
+        restfulServer.registerInterceptor(new StrictSearchParametersInterceptor());
         interceptors.forEach(restfulServer::registerInterceptor);
         restfulServer.setDefaultResponseEncoding(EncodingEnum.JSON);
         restfulServer.setServerName(serverName);

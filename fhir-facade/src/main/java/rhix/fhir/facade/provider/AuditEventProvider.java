@@ -19,7 +19,7 @@ import rhix.fhir.facade.store.ResourceRepository;
 
 /**
  * AuditEvent: read, vread, history, and the node's access trail: search by time, entity, interaction and outcome.
- * Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort}, {@code _include}
+ * Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort}, {@code _include} and {@code _revinclude}
  * (the allowed values are listed below and in the CapabilityStatement).
  */
 public class AuditEventProvider extends StoredResourceProvider<AuditEvent> {
@@ -40,7 +40,9 @@ public class AuditEventProvider extends StoredResourceProvider<AuditEvent> {
                                   @OptionalParam(name = AuditEvent.SP_OUTCOME) TokenAndListParam outcome,
                                   @Sort SortSpec sort,
                                   @IncludeParam(allow = {"AuditEvent:entity"})
-                                  Set<Include> includes) {
+                                  Set<Include> includes,
+                                  @IncludeParam(reverse = true, allow = {"Provenance:target"})
+                                  Set<Include> revIncludes) {
         return search(searchCriteria().id(id)
                 .lastUpdated(lastUpdated)
                 .date(AuditEvent.SP_DATE, date)
@@ -49,6 +51,6 @@ public class AuditEventProvider extends StoredResourceProvider<AuditEvent> {
                 .token(AuditEvent.SP_ACTION, action)
                 .token(AuditEvent.SP_OUTCOME, outcome)
                 .sort(sort, AuditEvent.SP_DATE)
-                .include(includes, null));
+                .include(includes, revIncludes));
     }
 }

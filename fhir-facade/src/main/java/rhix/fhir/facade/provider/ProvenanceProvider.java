@@ -19,7 +19,7 @@ import rhix.fhir.facade.store.ResourceRepository;
 
 /**
  * Provenance: read, vread, history, and search by target, patient, agent, entity, recorded time.
- * Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort}, {@code _include}
+ * Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort}, {@code _include} and {@code _revinclude}
  * (the allowed values are listed below and in the CapabilityStatement).
  */
 public class ProvenanceProvider extends StoredResourceProvider<Provenance> {
@@ -46,7 +46,9 @@ public class ProvenanceProvider extends StoredResourceProvider<Provenance> {
                                   @OptionalParam(name = Provenance.SP_RECORDED) DateRangeParam recorded,
                                   @Sort SortSpec sort,
                                   @IncludeParam(allow = {"Provenance:target", "Provenance:patient", "Provenance:agent", "Provenance:entity"})
-                                  Set<Include> includes) {
+                                  Set<Include> includes,
+                                  @IncludeParam(reverse = true, allow = {"Provenance:target"})
+                                  Set<Include> revIncludes) {
         return search(searchCriteria().id(id)
                 .lastUpdated(lastUpdated)
                 .reference(Provenance.SP_TARGET, target, null)
@@ -55,6 +57,6 @@ public class ProvenanceProvider extends StoredResourceProvider<Provenance> {
                 .reference(Provenance.SP_ENTITY, entity, null)
                 .date(Provenance.SP_RECORDED, recorded)
                 .sort(sort, Provenance.SP_RECORDED)
-                .include(includes, null));
+                .include(includes, revIncludes));
     }
 }

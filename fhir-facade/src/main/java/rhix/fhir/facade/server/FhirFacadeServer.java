@@ -40,6 +40,7 @@ public final class FhirFacadeServer implements AutoCloseable {
         RestfulServer restfulServer = new RestfulServer(fhirContext);
         restfulServer.setResourceProviders(providers);
         restfulServer.registerInterceptor(new StrictSearchParametersInterceptor());
+        restfulServer.registerInterceptor(new IncludeCapabilitiesInterceptor());
         interceptors.forEach(restfulServer::registerInterceptor);
         restfulServer.setDefaultResponseEncoding(EncodingEnum.JSON);
         restfulServer.setServerName(serverName);

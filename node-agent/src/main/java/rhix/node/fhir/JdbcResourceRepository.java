@@ -54,17 +54,23 @@ public class JdbcResourceRepository implements ResourceRepository {
 
     @Override
     public List<String> search(String resourceType, List<SearchCriterion> criteria, List<SortOrder> order, int limit) {
-        SearchStatement statement = SearchStatement.of(resourceType, criteria, order, limit);
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(statement.sql())) {
-            bind(select, statement.arguments());
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
+        // A set: a resource that gained its sort date between the two statements of a date sort is listed once.
+        java.util.SequencedSet<String> ids = new java.util.LinkedHashSet<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (SearchStatement.Part part : SearchStatement.of(resourceType, criteria, order).parts()) {
+                if (ids.size() >= limit) {
+                    break;
+                }
+                try (PreparedStatement select = connection.prepareStatement(part.sql() + " LIMIT " + (limit - ids.size()))) {
+                    bind(select, part.arguments());
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            ids.add(rows.getString(1));
+                        }
+                    }
                 }
             }
-            return ids;
+            return List.copyOf(ids);
         } catch (SQLException e) {
             throw new StoreUnavailableException(e);
         }

@@ -99,7 +99,7 @@ class FhirSearchTest {
                 observation("s-o2", "s-p1", "HGB", "2026-10-03T09:00:00+08:00"),
                 observation("s-o3", "s-p1", "GLU", "2025-01-05T09:00:00+08:00"),
                 observation("s-o4", "s-p2", "GLU", "2026-09-01T10:00:00+08:00"),
-                report(), condition(), procedure(), medicationRequest(), allergy(), document(), imagingStudy(),
+                report(), condition(), conditionWithOnset(), procedure(), medicationRequest(), allergy(), document(), imagingStudy(),
                 provenance(), consent());
         Thread.sleep(20);
         betweenBatches = Instant.now();
@@ -206,6 +206,14 @@ class FhirSearchTest {
                 .containsExactly("Observation/s-o5", "Observation/s-o4", "Observation/s-o3", "Observation/s-o2", "Observation/s-o1");
         assertThat(matches(search("Observation?_sort=-_lastUpdated")).getFirst()).isEqualTo("Observation/s-o5");
         assertThat(matches(search("Observation?_sort=_lastUpdated,-_id")).getLast()).isEqualTo("Observation/s-o5");
+    }
+
+    @Test
+    void resourcesWithoutTheSortDateComeLastEitherWay() {
+        assertThat(matches(search("Condition?_sort=onset-date"))).containsExactly("Condition/s-c2", "Condition/s-c1");
+        assertThat(matches(search("Condition?_sort=-onset-date"))).containsExactly("Condition/s-c2", "Condition/s-c1");
+        Bundle first = search("Condition?_sort=-onset-date&_count=1");
+        assertThat(matches(client.loadPage().next(first).execute())).containsExactly("Condition/s-c1");
     }
 
     @Test
@@ -406,6 +414,14 @@ class FhirSearchTest {
                 .setCode("active");
         condition.getCode().addCoding().setSystem("urn:rhix:test:icd10").setCode("E11.9");
         condition.getSubject().setReference("Patient/s-p1");
+        return condition;
+    }
+
+    private static Condition conditionWithOnset() {
+        Condition condition = condition();
+        condition.setId("s-c2");
+        condition.getSubject().setReference("Patient/s-p2");
+        condition.setOnset(new DateTimeType("2026-05-01"));
         return condition;
     }
 

@@ -334,6 +334,7 @@ class FhirSearchTest {
         assertRefused("Patient?family:exact=Ouyang", ":exact");
         assertRefused("Observation?code:text=glucose", "code");
         assertRefused("Observation?colour=red", "colour");
+        assertRefused("Observation?date=2026-10-01,2026-10-03", "OR");
     }
 
     /** The resources the CapabilityStatement says can be searched (HAPI adds OperationDefinition for its own operations). */

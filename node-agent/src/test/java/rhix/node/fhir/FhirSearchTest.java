@@ -333,6 +333,7 @@ class FhirSearchTest {
         assertRefused("Observation?_text=glucose", "_text");
         assertRefused("Patient?family:exact=Ouyang", ":exact");
         assertRefused("Observation?code:text=glucose", "code");
+        assertRefused("Observation?_id:not=s-o1", ":not");
         assertRefused("Observation?colour=red", "colour");
         assertRefused("Observation?date=2026-10-01,2026-10-03", "OR");
     }

@@ -49,7 +49,7 @@ final class SearchCriteria {
     }
 
     SearchCriteria id(BaseAndListParam<? extends IQueryParameterOr<TokenParam>> ids) {
-        return and("_id", ids, id -> new SearchCriterion.Id(id.getValue()));
+        return and("_id", ids, id -> new SearchCriterion.Id(plainToken("_id", id).getValue()));
     }
 
     SearchCriteria lastUpdated(DateRangeParam range) {
@@ -133,6 +133,13 @@ final class SearchCriteria {
     }
 
     private static SearchCriterion token(String parameter, TokenParam token) {
+        plainToken(parameter, token);
+        String system = token.getSystem() == null || token.getSystem().isBlank() ? null : token.getSystem();
+        return new SearchCriterion.Token(parameter, system, token.getValue());
+    }
+
+    /** The token itself, refused when it has a modifier or no code: the index answers only plain codes. */
+    private static TokenParam plainToken(String parameter, TokenParam token) {
         if (token.getModifier() != null) {
             throw new InvalidRequestException("modifier :" + token.getModifier().getValue() + " on " + parameter
                     + " is not supported");
@@ -143,8 +150,7 @@ final class SearchCriteria {
         if (token.getValue() == null || token.getValue().isBlank()) {
             throw new InvalidRequestException(parameter + " needs a code (system| alone is not supported)");
         }
-        String system = token.getSystem() == null || token.getSystem().isBlank() ? null : token.getSystem();
-        return new SearchCriterion.Token(parameter, system, token.getValue());
+        return token;
     }
 
     private static SearchCriterion reference(String parameter, ReferenceParam reference, String impliedType) {

@@ -18,9 +18,9 @@ import org.hl7.fhir.r4.model.AllergyIntolerance;
 import rhix.fhir.facade.store.ResourceRepository;
 
 /**
- * AllergyIntolerance: read, vread, history, and search by patient, identifier, code, clinical status, recorded date.
- * Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort}, {@code _include} and {@code _revinclude}
- * (the allowed values are listed below and in the CapabilityStatement).
+ * AllergyIntolerance: read, vread, history, and search by patient, identifier, code, clinical status, recorded
+ * date. Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort},
+ * {@code _include} and {@code _revinclude} (the values allowed are listed below and in the CapabilityStatement).
  */
 public class AllergyIntoleranceProvider extends StoredResourceProvider<AllergyIntolerance> {
 

@@ -18,9 +18,10 @@ import org.hl7.fhir.r4.model.AuditEvent;
 import rhix.fhir.facade.store.ResourceRepository;
 
 /**
- * AuditEvent: read, vread, history, and the node's access trail: search by time, entity, interaction and outcome.
- * Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort}, {@code _include} and {@code _revinclude}
- * (the allowed values are listed below and in the CapabilityStatement).
+ * AuditEvent: read, vread, history, and the node's access trail: search by time, entity, interaction and
+ * outcome. Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code
+ * _sort}, {@code _include} and {@code _revinclude} (the values allowed are listed below and in the
+ * CapabilityStatement).
  */
 public class AuditEventProvider extends StoredResourceProvider<AuditEvent> {
 

@@ -18,9 +18,10 @@ import org.hl7.fhir.r4.model.Condition;
 import rhix.fhir.facade.store.ResourceRepository;
 
 /**
- * Condition: read, vread, history, and search by patient/subject, encounter, identifier, code, category, clinical status, onset and recorded dates.
- * Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort}, {@code _include} and {@code _revinclude}
- * (the allowed values are listed below and in the CapabilityStatement).
+ * Condition: read, vread, history, and search by patient/subject, encounter, identifier, code, category,
+ * clinical status, onset and recorded dates. Every parameter takes OR lists; the search also takes {@code _id},
+ * {@code _lastUpdated}, {@code _sort}, {@code _include} and {@code _revinclude} (the values allowed are listed
+ * below and in the CapabilityStatement).
  */
 public class ConditionProvider extends StoredResourceProvider<Condition> {
 

@@ -18,9 +18,10 @@ import org.hl7.fhir.r4.model.Consent;
 import rhix.fhir.facade.store.ResourceRepository;
 
 /**
- * Consent: read, vread, history, and search by patient, identifier, status, category, scope, date, action, purpose.
- * Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort}, {@code _include} and {@code _revinclude}
- * (the allowed values are listed below and in the CapabilityStatement).
+ * Consent: read, vread, history, and search by patient, identifier, status, category, scope, date, action,
+ * purpose. Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code
+ * _sort}, {@code _include} and {@code _revinclude} (the values allowed are listed below and in the
+ * CapabilityStatement).
  */
 public class ConsentProvider extends StoredResourceProvider<Consent> {
 

@@ -18,9 +18,10 @@ import org.hl7.fhir.r4.model.DiagnosticReport;
 import rhix.fhir.facade.store.ResourceRepository;
 
 /**
- * DiagnosticReport: read, vread, history, and search by patient/subject, encounter, identifier, code, category, status, date, issued, result, performer.
- * Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort}, {@code _include} and {@code _revinclude}
- * (the allowed values are listed below and in the CapabilityStatement).
+ * DiagnosticReport: read, vread, history, and search by patient/subject, encounter, identifier, code, category,
+ * status, date, issued, result, performer. Every parameter takes OR lists; the search also takes {@code _id},
+ * {@code _lastUpdated}, {@code _sort}, {@code _include} and {@code _revinclude} (the values allowed are listed
+ * below and in the CapabilityStatement).
  */
 public class DiagnosticReportProvider extends StoredResourceProvider<DiagnosticReport> {
 
@@ -53,7 +54,9 @@ public class DiagnosticReportProvider extends StoredResourceProvider<DiagnosticR
                                           chainWhitelist = OptionalParam.ALLOW_CHAIN_NOTCHAINED)
                                   ReferenceAndListParam performer,
                                   @Sort SortSpec sort,
-                                  @IncludeParam(allow = {"DiagnosticReport:subject", "DiagnosticReport:patient", "DiagnosticReport:encounter", "DiagnosticReport:result", "DiagnosticReport:performer"})
+                                  @IncludeParam(allow = {
+                                          "DiagnosticReport:subject", "DiagnosticReport:patient", "DiagnosticReport:encounter",
+                                          "DiagnosticReport:result", "DiagnosticReport:performer"})
                                   Set<Include> includes,
                                   @IncludeParam(reverse = true, allow = {"Provenance:target"})
                                   Set<Include> revIncludes) {

@@ -18,9 +18,9 @@ import org.hl7.fhir.r4.model.DocumentReference;
 import rhix.fhir.facade.store.ResourceRepository;
 
 /**
- * DocumentReference: read, vread, history, and search by patient/subject, identifier, type, status, date.
- * Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort}, {@code _include} and {@code _revinclude}
- * (the allowed values are listed below and in the CapabilityStatement).
+ * DocumentReference: read, vread, history, and search by patient/subject, identifier, type, status, date. Every
+ * parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort}, {@code
+ * _include} and {@code _revinclude} (the values allowed are listed below and in the CapabilityStatement).
  */
 public class DocumentReferenceProvider extends StoredResourceProvider<DocumentReference> {
 

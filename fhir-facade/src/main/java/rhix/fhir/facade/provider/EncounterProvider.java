@@ -18,9 +18,10 @@ import org.hl7.fhir.r4.model.Encounter;
 import rhix.fhir.facade.store.ResourceRepository;
 
 /**
- * Encounter: read, vread, history, and search by patient/subject, identifier, status, class, date, service provider.
- * Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort}, {@code _include} and {@code _revinclude}
- * (the allowed values are listed below and in the CapabilityStatement).
+ * Encounter: read, vread, history, and search by patient/subject, identifier, status, class, date, service
+ * provider. Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code
+ * _sort}, {@code _include} and {@code _revinclude} (the values allowed are listed below and in the
+ * CapabilityStatement).
  */
 public class EncounterProvider extends StoredResourceProvider<Encounter> {
 
@@ -47,7 +48,10 @@ public class EncounterProvider extends StoredResourceProvider<Encounter> {
                                   @Sort SortSpec sort,
                                   @IncludeParam(allow = {"Encounter:subject", "Encounter:patient", "Encounter:service-provider"})
                                   Set<Include> includes,
-                                  @IncludeParam(reverse = true, allow = {"Observation:encounter", "DiagnosticReport:encounter", "Condition:encounter", "Procedure:encounter", "MedicationRequest:encounter", "ImagingStudy:encounter", "Provenance:target"})
+                                  @IncludeParam(reverse = true, allow = {
+                                          "Observation:encounter", "DiagnosticReport:encounter", "Condition:encounter",
+                                          "Procedure:encounter", "MedicationRequest:encounter", "ImagingStudy:encounter",
+                                          "Provenance:target"})
                                   Set<Include> revIncludes) {
         return search(searchCriteria().id(id)
                 .lastUpdated(lastUpdated)

@@ -18,9 +18,9 @@ import org.hl7.fhir.r4.model.ImagingStudy;
 import rhix.fhir.facade.store.ResourceRepository;
 
 /**
- * ImagingStudy: read, vread, history, and search by patient/subject, encounter, identifier, status, modality, start.
- * Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort}, {@code _include} and {@code _revinclude}
- * (the allowed values are listed below and in the CapabilityStatement).
+ * ImagingStudy: read, vread, history, and search by patient/subject, encounter, identifier, status, modality,
+ * start. Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort},
+ * {@code _include} and {@code _revinclude} (the values allowed are listed below and in the CapabilityStatement).
  */
 public class ImagingStudyProvider extends StoredResourceProvider<ImagingStudy> {
 
@@ -45,7 +45,8 @@ public class ImagingStudyProvider extends StoredResourceProvider<ImagingStudy> {
                                   @OptionalParam(name = ImagingStudy.SP_MODALITY) TokenAndListParam modality,
                                   @OptionalParam(name = ImagingStudy.SP_STARTED) DateRangeParam started,
                                   @Sort SortSpec sort,
-                                  @IncludeParam(allow = {"ImagingStudy:subject", "ImagingStudy:patient", "ImagingStudy:encounter"})
+                                  @IncludeParam(allow = {
+                                          "ImagingStudy:subject", "ImagingStudy:patient", "ImagingStudy:encounter"})
                                   Set<Include> includes,
                                   @IncludeParam(reverse = true, allow = {"Provenance:target"})
                                   Set<Include> revIncludes) {

@@ -18,9 +18,10 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import rhix.fhir.facade.store.ResourceRepository;
 
 /**
- * MedicationRequest: read, vread, history, and search by patient/subject, encounter, identifier, medication code, status, authored date.
- * Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort}, {@code _include} and {@code _revinclude}
- * (the allowed values are listed below and in the CapabilityStatement).
+ * MedicationRequest: read, vread, history, and search by patient/subject, encounter, identifier, medication
+ * code, status, authored date. Every parameter takes OR lists; the search also takes {@code _id}, {@code
+ * _lastUpdated}, {@code _sort}, {@code _include} and {@code _revinclude} (the values allowed are listed below
+ * and in the CapabilityStatement).
  */
 public class MedicationRequestProvider extends StoredResourceProvider<MedicationRequest> {
 
@@ -45,7 +46,8 @@ public class MedicationRequestProvider extends StoredResourceProvider<Medication
                                   @OptionalParam(name = MedicationRequest.SP_STATUS) TokenAndListParam status,
                                   @OptionalParam(name = MedicationRequest.SP_AUTHOREDON) DateRangeParam authoredOn,
                                   @Sort SortSpec sort,
-                                  @IncludeParam(allow = {"MedicationRequest:subject", "MedicationRequest:patient", "MedicationRequest:encounter"})
+                                  @IncludeParam(allow = {
+                                          "MedicationRequest:subject", "MedicationRequest:patient", "MedicationRequest:encounter"})
                                   Set<Include> includes,
                                   @IncludeParam(reverse = true, allow = {"Provenance:target"})
                                   Set<Include> revIncludes) {

@@ -18,9 +18,10 @@ import org.hl7.fhir.r4.model.Observation;
 import rhix.fhir.facade.store.ResourceRepository;
 
 /**
- * Observation: read, vread, history, and search by patient/subject, encounter, identifier, code, category, status, date, performer.
- * Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort}, {@code _include} and {@code _revinclude}
- * (the allowed values are listed below and in the CapabilityStatement).
+ * Observation: read, vread, history, and search by patient/subject, encounter, identifier, code, category,
+ * status, date, performer. Every parameter takes OR lists; the search also takes {@code _id}, {@code
+ * _lastUpdated}, {@code _sort}, {@code _include} and {@code _revinclude} (the values allowed are listed below
+ * and in the CapabilityStatement).
  */
 public class ObservationProvider extends StoredResourceProvider<Observation> {
 
@@ -49,7 +50,9 @@ public class ObservationProvider extends StoredResourceProvider<Observation> {
                                           chainWhitelist = OptionalParam.ALLOW_CHAIN_NOTCHAINED)
                                   ReferenceAndListParam performer,
                                   @Sort SortSpec sort,
-                                  @IncludeParam(allow = {"Observation:subject", "Observation:patient", "Observation:encounter", "Observation:performer"})
+                                  @IncludeParam(allow = {
+                                          "Observation:subject", "Observation:patient", "Observation:encounter",
+                                          "Observation:performer"})
                                   Set<Include> includes,
                                   @IncludeParam(reverse = true, allow = {"DiagnosticReport:result", "Provenance:target"})
                                   Set<Include> revIncludes) {

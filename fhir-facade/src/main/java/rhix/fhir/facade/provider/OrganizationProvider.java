@@ -18,9 +18,9 @@ import org.hl7.fhir.r4.model.Organization;
 import rhix.fhir.facade.store.ResourceRepository;
 
 /**
- * Organization: read, vread, history, and search by identifier and name.
- * Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort} and {@code _revinclude}
- * (the allowed values are listed below and in the CapabilityStatement).
+ * Organization: read, vread, history, and search by identifier and name. Every parameter takes OR lists; the
+ * search also takes {@code _id}, {@code _lastUpdated}, {@code _sort} and {@code _revinclude} (the values allowed
+ * are listed below and in the CapabilityStatement).
  */
 public class OrganizationProvider extends StoredResourceProvider<Organization> {
 

@@ -19,8 +19,8 @@ import rhix.fhir.facade.store.ResourceRepository;
 
 /**
  * Patient: read, vread, history, and search by identifier, name, family, gender, birth date, phone, address.
- * Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort} and {@code _revinclude}
- * (the allowed values are listed below and in the CapabilityStatement).
+ * Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort} and
+ * {@code _revinclude} (the values allowed are listed below and in the CapabilityStatement).
  */
 public class PatientProvider extends StoredResourceProvider<Patient> {
 
@@ -39,7 +39,12 @@ public class PatientProvider extends StoredResourceProvider<Patient> {
                                   @OptionalParam(name = Patient.SP_PHONE) TokenAndListParam phone,
                                   @OptionalParam(name = Patient.SP_ADDRESS) StringAndListParam address,
                                   @Sort SortSpec sort,
-                                  @IncludeParam(reverse = true, allow = {"Observation:subject", "Observation:patient", "Encounter:subject", "Encounter:patient", "Condition:subject", "Condition:patient", "DiagnosticReport:subject", "DiagnosticReport:patient", "ImagingStudy:patient", "Procedure:patient", "MedicationRequest:patient", "AllergyIntolerance:patient", "DocumentReference:patient", "Consent:patient", "Provenance:target", "Provenance:patient"})
+                                  @IncludeParam(reverse = true, allow = {
+                                          "Observation:subject", "Observation:patient", "Encounter:subject", "Encounter:patient",
+                                          "Condition:subject", "Condition:patient", "DiagnosticReport:subject",
+                                          "DiagnosticReport:patient", "ImagingStudy:patient", "Procedure:patient",
+                                          "MedicationRequest:patient", "AllergyIntolerance:patient", "DocumentReference:patient",
+                                          "Consent:patient", "Provenance:target", "Provenance:patient"})
                                   Set<Include> revIncludes) {
         return search(searchCriteria().id(id)
                 .lastUpdated(lastUpdated)

@@ -18,9 +18,9 @@ import org.hl7.fhir.r4.model.Practitioner;
 import rhix.fhir.facade.store.ResourceRepository;
 
 /**
- * Practitioner: read, vread, history, and search by identifier and name.
- * Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort} and {@code _revinclude}
- * (the allowed values are listed below and in the CapabilityStatement).
+ * Practitioner: read, vread, history, and search by identifier and name. Every parameter takes OR lists; the
+ * search also takes {@code _id}, {@code _lastUpdated}, {@code _sort} and {@code _revinclude} (the values allowed
+ * are listed below and in the CapabilityStatement).
  */
 public class PractitionerProvider extends StoredResourceProvider<Practitioner> {
 
@@ -34,7 +34,9 @@ public class PractitionerProvider extends StoredResourceProvider<Practitioner> {
                                   @OptionalParam(name = Practitioner.SP_IDENTIFIER) TokenAndListParam identifier,
                                   @OptionalParam(name = Practitioner.SP_NAME) StringAndListParam name,
                                   @Sort SortSpec sort,
-                                  @IncludeParam(reverse = true, allow = {"Observation:performer", "DiagnosticReport:performer", "Provenance:agent", "Provenance:target"})
+                                  @IncludeParam(reverse = true, allow = {
+                                          "Observation:performer", "DiagnosticReport:performer", "Provenance:agent",
+                                          "Provenance:target"})
                                   Set<Include> revIncludes) {
         return search(searchCriteria().id(id)
                 .lastUpdated(lastUpdated)

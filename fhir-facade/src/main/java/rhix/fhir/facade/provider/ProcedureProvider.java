@@ -19,8 +19,8 @@ import rhix.fhir.facade.store.ResourceRepository;
 
 /**
  * Procedure: read, vread, history, and search by patient/subject, encounter, identifier, code, status, date.
- * Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort}, {@code _include} and {@code _revinclude}
- * (the allowed values are listed below and in the CapabilityStatement).
+ * Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort}, {@code
+ * _include} and {@code _revinclude} (the values allowed are listed below and in the CapabilityStatement).
  */
 public class ProcedureProvider extends StoredResourceProvider<Procedure> {
 

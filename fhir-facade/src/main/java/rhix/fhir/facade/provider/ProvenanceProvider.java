@@ -18,9 +18,9 @@ import org.hl7.fhir.r4.model.Provenance;
 import rhix.fhir.facade.store.ResourceRepository;
 
 /**
- * Provenance: read, vread, history, and search by target, patient, agent, entity, recorded time.
- * Every parameter takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort}, {@code _include} and {@code _revinclude}
- * (the allowed values are listed below and in the CapabilityStatement).
+ * Provenance: read, vread, history, and search by target, patient, agent, entity, recorded time. Every parameter
+ * takes OR lists; the search also takes {@code _id}, {@code _lastUpdated}, {@code _sort}, {@code _include} and
+ * {@code _revinclude} (the values allowed are listed below and in the CapabilityStatement).
  */
 public class ProvenanceProvider extends StoredResourceProvider<Provenance> {
 
@@ -45,7 +45,8 @@ public class ProvenanceProvider extends StoredResourceProvider<Provenance> {
                                   ReferenceAndListParam entity,
                                   @OptionalParam(name = Provenance.SP_RECORDED) DateRangeParam recorded,
                                   @Sort SortSpec sort,
-                                  @IncludeParam(allow = {"Provenance:target", "Provenance:patient", "Provenance:agent", "Provenance:entity"})
+                                  @IncludeParam(allow = {
+                                          "Provenance:target", "Provenance:patient", "Provenance:agent", "Provenance:entity"})
                                   Set<Include> includes,
                                   @IncludeParam(reverse = true, allow = {"Provenance:target"})
                                   Set<Include> revIncludes) {

@@ -167,7 +167,9 @@ record SearchStatement(List<Part> parts) {
                 case SearchCriterion.Token token -> {
                     sql.append(alias).append(".token_code = ?");
                     arguments.add(token.code());
-                    if (token.system() != null) {
+                    if (token.system() != null && token.system().isEmpty()) {
+                        sql.append(" AND ").append(alias).append(".token_system IS NULL");
+                    } else if (token.system() != null) {
                         sql.append(" AND ").append(alias).append(".token_system = ?");
                         arguments.add(token.system());
                     }

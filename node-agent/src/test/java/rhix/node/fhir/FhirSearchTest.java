@@ -190,6 +190,13 @@ class FhirSearchTest {
     }
 
     @Test
+    void aTokenWithAnEmptySystemMatchesOnlyCodesWithoutASystem() {
+        assertThat(matches(search("Patient?gender=|female"))).containsExactly("Patient/s-p1", "Patient/s-p3");
+        assertThat(matches(search("Observation?code=|GLU"))).isEmpty();
+        assertThat(matches(search("Observation?code=GLU"))).hasSize(3);
+    }
+
+    @Test
     void lastUpdatedComparesWithTheStoredTimeOfTheCurrentVersion() {
         assertThat(matches(search("Observation?_lastUpdated=gt" + betweenBatches))).containsExactly("Observation/s-o5");
         assertThat(matches(search("Observation?_lastUpdated=lt" + betweenBatches))).hasSize(4).doesNotContain("Observation/s-o5");

@@ -134,7 +134,8 @@ final class SearchCriteria {
 
     private static SearchCriterion token(String parameter, TokenParam token) {
         plainToken(parameter, token);
-        String system = token.getSystem() == null || token.getSystem().isBlank() ? null : token.getSystem();
+        // HAPI keeps "|code" as an empty system and "code" as none: FHIR's "no system" and "any system".
+        String system = token.getSystem() == null ? null : token.getSystem().strip();
         return new SearchCriterion.Token(parameter, system, token.getValue());
     }
 
@@ -165,7 +166,7 @@ final class SearchCriteria {
         String value = reference.getValue();
         if (TOKEN_CHAINS.contains(chain)) {
             int bar = value.indexOf('|');
-            String system = bar > 0 ? value.substring(0, bar) : null;
+            String system = bar >= 0 ? value.substring(0, bar) : null;
             return new SearchCriterion.Chained(parameter, type,
                     new SearchCriterion.Token(chain, system, bar >= 0 ? value.substring(bar + 1) : value));
         }

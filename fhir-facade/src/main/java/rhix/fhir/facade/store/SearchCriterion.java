@@ -8,7 +8,10 @@ public sealed interface SearchCriterion {
 
     String parameter();
 
-    /** A coded value or identifier; a null system matches any system. */
+    /**
+     * A coded value or identifier; a null system matches any system, an empty one only values without a
+     * system ({@code |code}).
+     */
     record Token(String parameter, String system, String code) implements SearchCriterion {
     }
 

@@ -7,15 +7,22 @@ import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.List;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.DiagnosticReport;
-import org.hl7.fhir.r4.model.Encounter;
-import org.hl7.fhir.r4.model.Organization;
 import rhix.fhir.facade.audit.AccessAuditInterceptor;
+import rhix.fhir.facade.provider.AllergyIntoleranceProvider;
 import rhix.fhir.facade.provider.AuditEventProvider;
+import rhix.fhir.facade.provider.ConditionProvider;
+import rhix.fhir.facade.provider.ConsentProvider;
+import rhix.fhir.facade.provider.DiagnosticReportProvider;
+import rhix.fhir.facade.provider.DocumentReferenceProvider;
+import rhix.fhir.facade.provider.EncounterProvider;
+import rhix.fhir.facade.provider.ImagingStudyProvider;
+import rhix.fhir.facade.provider.MedicationRequestProvider;
 import rhix.fhir.facade.provider.ObservationProvider;
+import rhix.fhir.facade.provider.OrganizationProvider;
 import rhix.fhir.facade.provider.PatientProvider;
-import rhix.fhir.facade.provider.StoredResourceProvider;
+import rhix.fhir.facade.provider.PractitionerProvider;
+import rhix.fhir.facade.provider.ProcedureProvider;
+import rhix.fhir.facade.provider.ProvenanceProvider;
 import rhix.fhir.facade.everything.PatientEverythingProvider;
 import rhix.fhir.facade.server.FhirFacadeServer;
 import rhix.fhir.facade.write.TransactionProvider;
@@ -49,12 +56,20 @@ public class FhirFacade implements ApplicationEventListener<StartupEvent> {
         }
         List<IResourceProvider> providers = List.of(
                 new PatientProvider(fhirContext, repository),
+                new PractitionerProvider(fhirContext, repository),
+                new OrganizationProvider(fhirContext, repository),
+                new EncounterProvider(fhirContext, repository),
                 new ObservationProvider(fhirContext, repository),
+                new DiagnosticReportProvider(fhirContext, repository),
+                new ImagingStudyProvider(fhirContext, repository),
+                new ConditionProvider(fhirContext, repository),
+                new ProcedureProvider(fhirContext, repository),
+                new MedicationRequestProvider(fhirContext, repository),
+                new AllergyIntoleranceProvider(fhirContext, repository),
+                new DocumentReferenceProvider(fhirContext, repository),
                 new AuditEventProvider(fhirContext, repository),
-                new StoredResourceProvider<>(fhirContext, repository, Organization.class),
-                new StoredResourceProvider<>(fhirContext, repository, Encounter.class),
-                new StoredResourceProvider<>(fhirContext, repository, Condition.class),
-                new StoredResourceProvider<>(fhirContext, repository, DiagnosticReport.class));
+                new ProvenanceProvider(fhirContext, repository),
+                new ConsentProvider(fhirContext, repository));
         try {
             List<Object> systemProviders = List.of(new TransactionProvider(fhirContext, repository,
                     configuration.maximumBundleEntries(), Writers::of), new PatientEverythingProvider(fhirContext, repository));

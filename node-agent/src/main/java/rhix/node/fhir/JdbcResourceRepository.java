@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,9 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import rhix.fhir.facade.store.IncludeRequest;
 import rhix.fhir.facade.store.ResourceKey;
 import rhix.fhir.facade.store.ResourceRepository;
 import rhix.fhir.facade.store.SearchCriterion;
+import rhix.fhir.facade.store.SortOrder;
 import rhix.fhir.facade.store.StoredResource;
 import rhix.fhir.facade.store.ResourceChange;
 import rhix.fhir.facade.store.WriteResult;
@@ -24,8 +25,8 @@ import rhix.node.ingest.FhirWriteService;
 
 /**
  * The facade's view of the node store: reads from {@code fhir_resource}/{@code fhir_resource_history},
- * searches as one SQL statement over the index tables (an EXISTS per criterion, all AND-ed), never by
- * loading resources and filtering them in memory.
+ * searches as one SQL statement over the index tables ({@link SearchStatement}), never by loading
+ * resources and filtering them in memory; includes through the reference index, a page at a time.
  */
 @Singleton
 public class JdbcResourceRepository implements ResourceRepository {
@@ -64,26 +65,70 @@ public class JdbcResourceRepository implements ResourceRepository {
     }
 
     @Override
-    public List<String> search(String resourceType, List<SearchCriterion> criteria, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT r.resource_id FROM fhir_resource r WHERE r.resource_type = ? AND NOT r.deleted");
-        List<Object> arguments = new ArrayList<>(List.of(resourceType));
-        for (SearchCriterion criterion : criteria) {
-            appendCondition(sql, arguments, criterion);
-        }
-        sql.append(" ORDER BY r.resource_id LIMIT ").append(limit);
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(sql.toString())) {
-            bind(select, arguments);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
+    public List<String> search(String resourceType, List<SearchCriterion> criteria, List<SortOrder> order, int limit) {
+        // A set: a resource that gained its sort date between the two statements of a date sort is listed once.
+        java.util.SequencedSet<String> ids = new java.util.LinkedHashSet<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (SearchStatement.Part part : SearchStatement.of(resourceType, criteria, order).parts()) {
+                if (ids.size() >= limit) {
+                    break;
+                }
+                try (PreparedStatement select = connection.prepareStatement(part.sql() + " LIMIT " + (limit - ids.size()))) {
+                    bind(select, part.arguments());
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            ids.add(rows.getString(1));
+                        }
+                    }
                 }
             }
-            return ids;
+            return List.copyOf(ids);
         } catch (SQLException e) {
             throw new StoreUnavailableException(e);
         }
+    }
+
+    /**
+     * One statement per include: the reference index rows of the page's resources ({@code _include}) or
+     * pointing at them ({@code _revinclude}), joined to the current versions they name.
+     */
+    @Override
+    public List<StoredResource> readIncluded(IncludeRequest include, String resourceType, List<String> resourceIds, int limit) {
+        if (resourceIds.isEmpty()) {
+            return List.of();
+        }
+        String reached = include.reverse()
+                ? "SELECT DISTINCT i.resource_type, i.resource_id FROM fhir_search_reference i WHERE i.resource_type = ?"
+                        + " AND i.param_name = ? AND i.target_id = ANY (?) AND i.target_type = ?"
+                : "SELECT DISTINCT i.target_type AS resource_type, i.target_id AS resource_id FROM fhir_search_reference i"
+                        + " WHERE i.resource_type = ? AND i.param_name = ? AND i.resource_id = ANY (?)"
+                        + (include.targetType() != null ? " AND i.target_type = ?" : "");
+        String sql = "SELECT " + qualified("r") + " FROM fhir_resource r JOIN (" + reached + ") reached"
+                + " ON r.resource_type = reached.resource_type AND r.resource_id = reached.resource_id"
+                + " WHERE NOT r.deleted ORDER BY r.resource_type, r.resource_id LIMIT " + limit;
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, include.sourceType());
+            select.setString(2, include.parameter());
+            select.setArray(3, connection.createArrayOf("varchar", resourceIds.toArray()));
+            String targetType = include.reverse() ? resourceType : include.targetType();
+            if (targetType != null) {
+                select.setString(4, targetType);
+            }
+            List<StoredResource> found = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(map(rows));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(e);
+        }
+    }
+
+    private static String qualified(String alias) {
+        return java.util.Arrays.stream(COLUMNS.split(", ")).map(column -> alias + "." + column)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     @Override
@@ -148,77 +193,6 @@ public class JdbcResourceRepository implements ResourceRepository {
         } catch (SQLException e) {
             throw new StoreUnavailableException(e);
         }
-    }
-
-    private static void appendCondition(StringBuilder sql, List<Object> arguments, SearchCriterion criterion) {
-        switch (criterion) {
-            case SearchCriterion.Id id -> {
-                sql.append(" AND r.resource_id = ?");
-                arguments.add(id.resourceId());
-            }
-            case SearchCriterion.Token token -> {
-                sql.append(" AND EXISTS (SELECT 1 FROM fhir_search_token i WHERE i.resource_type = r.resource_type"
-                        + " AND i.resource_id = r.resource_id AND i.param_name = ? AND i.token_code = ?");
-                arguments.add(token.parameter());
-                arguments.add(token.code());
-                if (token.system() != null) {
-                    sql.append(" AND i.token_system = ?");
-                    arguments.add(token.system());
-                }
-                sql.append(')');
-            }
-            case SearchCriterion.Reference reference -> {
-                sql.append(" AND EXISTS (SELECT 1 FROM fhir_search_reference i WHERE i.resource_type = r.resource_type"
-                        + " AND i.resource_id = r.resource_id AND i.param_name = ? AND i.target_id = ?");
-                arguments.add(reference.parameter());
-                arguments.add(reference.targetId());
-                if (reference.targetType() != null) {
-                    sql.append(" AND i.target_type = ?");
-                    arguments.add(reference.targetType());
-                }
-                sql.append(')');
-            }
-            case SearchCriterion.Date date -> {
-                sql.append(" AND EXISTS (SELECT 1 FROM fhir_search_date i WHERE i.resource_type = r.resource_type"
-                        + " AND i.resource_id = r.resource_id AND i.param_name = ? AND ");
-                arguments.add(date.parameter());
-                // FHIR date prefixes compare the resource's range with the search value's range.
-                switch (date.prefix()) {
-                    case EQ -> {
-                        sql.append("i.range_low >= ? AND i.range_high <= ?");
-                        arguments.add(at(date.low()));
-                        arguments.add(at(date.high()));
-                    }
-                    case GE -> {
-                        sql.append("(i.range_high IS NULL OR i.range_high >= ?)");
-                        arguments.add(at(date.low()));
-                    }
-                    case GT -> {
-                        sql.append("(i.range_high IS NULL OR i.range_high > ?)");
-                        arguments.add(at(date.high()));
-                    }
-                    case LE -> {
-                        sql.append("(i.range_low IS NULL OR i.range_low <= ?)");
-                        arguments.add(at(date.high()));
-                    }
-                    case LT -> {
-                        sql.append("(i.range_low IS NULL OR i.range_low < ?)");
-                        arguments.add(at(date.low()));
-                    }
-                }
-                sql.append(')');
-            }
-            case SearchCriterion.TextStartsWith text -> {
-                sql.append(" AND EXISTS (SELECT 1 FROM fhir_search_string i WHERE i.resource_type = r.resource_type"
-                        + " AND i.resource_id = r.resource_id AND i.param_name = ? AND i.value_normalized LIKE ? ESCAPE '\\')");
-                arguments.add(text.parameter());
-                arguments.add(text.normalizedPrefix().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            }
-        }
-    }
-
-    private static OffsetDateTime at(java.time.Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private List<StoredResource> query(String sql, List<Object> arguments) {

@@ -104,6 +104,20 @@ public class StoredResourceProvider<T extends IBaseResource> implements IResourc
     }
 
     protected IBundleProvider search(List<SearchCriterion> criteria) {
-        return SearchResults.of(fhirContext, repository, resourceType, repository.search(resourceType, criteria, MAX_MATCHES));
+        return search(new SearchRequest(criteria, List.of(), List.of()));
+    }
+
+    /** A new search of this provider's type, to fill from the typed parameters of its {@code @Search} method. */
+    SearchCriteria searchCriteria() {
+        return new SearchCriteria(resourceType);
+    }
+
+    IBundleProvider search(SearchCriteria criteria) {
+        return search(criteria.build());
+    }
+
+    private IBundleProvider search(SearchRequest request) {
+        List<String> ids = repository.search(resourceType, request.criteria(), request.order(), MAX_MATCHES);
+        return SearchResults.of(fhirContext, repository, resourceType, ids, request.includes());
     }
 }

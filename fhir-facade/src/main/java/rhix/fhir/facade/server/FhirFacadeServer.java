@@ -44,6 +44,8 @@ public final class FhirFacadeServer implements AutoCloseable {
         RestfulServer restfulServer = new RestfulServer(fhirContext);
         restfulServer.setResourceProviders(providers);
         restfulServer.registerProviders(plainProviders);
+        restfulServer.registerInterceptor(new StrictSearchParametersInterceptor());
+        restfulServer.registerInterceptor(new IncludeCapabilitiesInterceptor());
         interceptors.forEach(restfulServer::registerInterceptor);
         restfulServer.registerInterceptor(new StoredJsonResponder());
         restfulServer.setDefaultResponseEncoding(EncodingEnum.JSON);

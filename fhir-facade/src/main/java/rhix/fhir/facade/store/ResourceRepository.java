@@ -18,8 +18,16 @@ public interface ResourceRepository extends ResourceWriter {
     /** Every version, newest first. */
     List<StoredResource> history(String resourceType, String resourceId);
 
-    /** Ids of the current, non-deleted resources matching every criterion, in a stable order, at most {@code limit}. */
-    List<String> search(String resourceType, List<SearchCriterion> criteria, int limit);
+    /**
+     * Ids of the current, non-deleted resources matching every criterion, in the given order (ties, and
+     * an empty order, by id, so pages are stable), at most {@code limit}.
+     */
+    List<String> search(String resourceType, List<SearchCriterion> criteria, List<SortOrder> order, int limit);
+
+    /** Ids of the current, non-deleted resources matching every criterion, by id, at most {@code limit}. */
+    default List<String> search(String resourceType, List<SearchCriterion> criteria, int limit) {
+        return search(resourceType, criteria, List.of(), limit);
+    }
 
     /**
      * The patient's record for {@code Patient/$everything}: the Patient, then every current resource that
@@ -32,4 +40,10 @@ public interface ResourceRepository extends ResourceWriter {
 
     /** Current versions of the given ids, in the given order (ids that vanished meanwhile are skipped). */
     List<StoredResource> readAll(String resourceType, List<String> resourceIds);
+
+    /**
+     * Current versions of the resources the include reaches from the given resources of one type (at most
+     * {@code limit}), read through the reference index.
+     */
+    List<StoredResource> readIncluded(IncludeRequest include, String resourceType, List<String> resourceIds, int limit);
 }

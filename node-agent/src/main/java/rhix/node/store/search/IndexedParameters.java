@@ -95,6 +95,21 @@ public final class IndexedParameters {
                     token("subtype", "subtype"),
                     token("action", "action"),
                     token("outcome", "outcome"))),
+            Map.entry("Provenance", List.of(
+                    reference("target", "target"),
+                    reference("patient", "target"),
+                    reference("agent", "agent.who"),
+                    reference("entity", "entity.what"),
+                    date("recorded", "recorded"))),
+            Map.entry("Consent", List.of(
+                    reference("patient", "patient"),
+                    token("identifier", "identifier"),
+                    token("status", "status"),
+                    token("category", "category"),
+                    token("scope", "scope"),
+                    date("date", "dateTime"),
+                    token("action", "provision.action"),
+                    token("purpose", "provision.purpose"))),
             Map.entry("DocumentReference", List.of(
                     reference("subject", "subject"),
                     reference("patient", "subject"),
@@ -109,6 +124,11 @@ public final class IndexedParameters {
     /** The parameters indexed for {@code resourceType}; empty for types only stored, not searched. */
     public static List<IndexedParameter> forType(String resourceType) {
         return BY_TYPE.getOrDefault(resourceType, List.of());
+    }
+
+    /** The resource types with indexed parameters. */
+    public static java.util.Set<String> resourceTypes() {
+        return BY_TYPE.keySet();
     }
 
     /**

@@ -66,4 +66,42 @@ class SearchIndexerTest {
                         java.time.Duration.ofDays(1).minusMillis(1)));
         assertThat(rows.dates().getFirst().low()).isBefore(Instant.parse("1980-05-18T00:00:00Z"));
     }
+
+    @Test
+    void indexesProvenanceTargetsAndTheirPatientAndConsentActions() {
+        org.hl7.fhir.r4.model.Provenance provenance = new org.hl7.fhir.r4.model.Provenance();
+        provenance.addTarget().setReference("DiagnosticReport/r1");
+        provenance.addTarget().setReference("Patient/p1");
+        provenance.addAgent().getWho().setReference("Practitioner/d1");
+        org.hl7.fhir.r4.model.Consent consent = new org.hl7.fhir.r4.model.Consent();
+        consent.getPatient().setReference("Patient/p1");
+        consent.getProvision().addAction().addCoding().setSystem("urn:action").setCode("access");
+
+        assertThat(indexer.index(provenance).references()).containsExactlyInAnyOrder(
+                new SearchIndexRows.Reference("target", "DiagnosticReport", "r1"),
+                new SearchIndexRows.Reference("target", "Patient", "p1"),
+                new SearchIndexRows.Reference("patient", "Patient", "p1"),
+                new SearchIndexRows.Reference("agent", "Practitioner", "d1"));
+        assertThat(indexer.index(consent).tokens()).contains(new SearchIndexRows.Token("action", "urn:action", "access"));
+    }
+
+    /** Sorting by a date joins its index row to the resource: that needs at most one row per resource. */
+    @Test
+    void everyIndexedDateParameterIsASingleElement() {
+        for (String type : IndexedParameters.resourceTypes()) {
+            for (IndexedParameter parameter : IndexedParameters.forType(type)) {
+                if (parameter.type() != ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum.DATE) {
+                    continue;
+                }
+                assertThat(parameter.paths()).as(type + "." + parameter.name()).hasSize(1);
+                var definition = FHIR.getResourceDefinition(type);
+                var child = definition.getChildByName(parameter.paths().getFirst());
+                if (child == null) {
+                    child = definition.getChildByName(parameter.paths().getFirst() + "[x]");
+                }
+                assertThat(child).as(type + "." + parameter.name()).isNotNull();
+                assertThat(child.getMax()).as(type + "." + parameter.name()).isEqualTo(1);
+            }
+        }
+    }
 }

@@ -6,6 +6,7 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DiagnosticReport;
@@ -16,27 +17,41 @@ import rhix.fhir.facade.provider.AuditEventProvider;
 import rhix.fhir.facade.provider.ObservationProvider;
 import rhix.fhir.facade.provider.PatientProvider;
 import rhix.fhir.facade.provider.StoredResourceProvider;
+import rhix.fhir.facade.security.BearerTokenVerifier;
+import rhix.fhir.facade.security.SmartOnFhirSecurity;
+import rhix.fhir.facade.security.TokenPolicy;
+import rhix.fhir.facade.security.VerificationKeys;
 import rhix.fhir.facade.server.FhirFacadeServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import rhix.node.NodeConfiguration;
 
-/** Starts the node's FHIR R4 API over its store when the node starts, and stops it with the node. */
+/**
+ * Starts the node's FHIR R4 API over its store when the node starts, and stops it with the node. Security
+ * ({@link FhirSecurityConfiguration}) is on unless explicitly disabled; with it on and no keys the node
+ * does not start, rather than serve health data to anyone.
+ */
 @Singleton
 public class FhirFacade implements ApplicationEventListener<StartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FhirFacade.class);
 
     private final FhirContext fhirContext;
     private final JdbcResourceRepository repository;
     private final FhirFacadeConfiguration configuration;
     private final NodeConfiguration node;
     private final StoreAuditSink auditSink;
+    private final FhirSecurityConfiguration security;
     private FhirFacadeServer server;
 
     public FhirFacade(FhirContext fhirContext, JdbcResourceRepository repository, FhirFacadeConfiguration configuration,
-                      NodeConfiguration node, StoreAuditSink auditSink) {
+                      NodeConfiguration node, StoreAuditSink auditSink, FhirSecurityConfiguration security) {
         this.fhirContext = fhirContext;
         this.repository = repository;
         this.configuration = configuration;
         this.node = node;
         this.auditSink = auditSink;
+        this.security = security;
     }
 
     @Override
@@ -52,14 +67,47 @@ public class FhirFacade implements ApplicationEventListener<StartupEvent> {
                 new StoredResourceProvider<>(fhirContext, repository, Encounter.class),
                 new StoredResourceProvider<>(fhirContext, repository, Condition.class),
                 new StoredResourceProvider<>(fhirContext, repository, DiagnosticReport.class));
+        List<Object> interceptors = new ArrayList<>(securityInterceptors());
+        interceptors.add(new AccessAuditInterceptor(auditSink, node.id()));
         try {
             server = FhirFacadeServer.start(fhirContext, providers,
-                    List.of(new AccessAuditInterceptor(auditSink, node.id())), configuration.host(), configuration.port(),
+                    interceptors, configuration.host(), configuration.port(),
                     configuration.defaultPageSize(), configuration.maximumPageSize(), "RHIX node " + node.id());
         } catch (Exception e) {
             throw new IllegalStateException("the FHIR facade could not start on port " + configuration.port() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    private List<Object> securityInterceptors() {
+        if (!security.enabled()) {
+            LOG.warn("rhix.node.fhir.security.enabled=false: the FHIR API of {} serves every request WITHOUT a token "
+                    + "(local development only; audit records the caller as anonymous)", node.id());
+            return List.of();
+        }
+        String fix = "; configure the region's token issuer and public keys (rhix.node.fhir.security.issuer and "
+                + "rhix.node.fhir.security.jwks-path or .jwks), or set rhix.node.fhir.security.enabled=false for local development";
+        if (security.issuer() == null || security.issuer().isBlank()) {
+            throw new IllegalStateException("FHIR API security is enabled but no token issuer is configured" + fix);
+        }
+        VerificationKeys keys;
+        try {
+            if (security.jwks() != null && !security.jwks().isBlank()) {
+                keys = VerificationKeys.fromJson(security.jwks());
+            } else if (security.jwksPath() != null) {
+                keys = VerificationKeys.fromFile(security.jwksPath());
+            } else {
+                throw new IllegalStateException("FHIR API security is enabled but no token verification keys are configured" + fix);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("FHIR API security: the token verification keys are unusable: " + e.getMessage() + fix, e);
+        }
+        TokenPolicy policy = new TokenPolicy(security.issuer(), security.audienceIfSet(), security.clockSkew(),
+                security.purposeOfUseRequired());
+        LOG.info("FHIR API security: bearer tokens from {} verified with {} key(s){}{}", policy.issuer(),
+                keys.publicKeys().getKeys().size(), policy.audience().map(aud -> ", audience " + aud).orElse(""),
+                policy.purposeOfUseRequired() ? ", purpose of use required" : "");
+        return SmartOnFhirSecurity.interceptors(new BearerTokenVerifier(keys, policy));
     }
 
     public String baseUrl() {

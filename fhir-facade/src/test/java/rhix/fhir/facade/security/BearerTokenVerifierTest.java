@@ -60,6 +60,18 @@ class BearerTokenVerifierTest {
     }
 
     @Test
+    void aRememberedTokenIsStillRefusedOnceExpired() throws Exception {
+        Instant now = Instant.now();
+        MutableClock clock = new MutableClock(now);
+        BearerTokenVerifier verifier = new BearerTokenVerifier(ES256.verificationKeys(), POLICY, clock);
+        String jwt = ES256.sign(TokenRequest.of("dr-li", "user/*.rs", "TREAT").validBetween(now, now.plusSeconds(300)));
+
+        assertThat(verifier.verify(jwt)).isSameAs(verifier.verify(jwt));
+        clock.set(now.plusSeconds(300 + 61));
+        assertThatThrownBy(() -> verifier.verify(jwt)).isInstanceOf(InvalidTokenException.class).hasMessageContaining("Expired");
+    }
+
+    @Test
     void checksTheAudienceWhenConfigured() throws Exception {
         BearerTokenVerifier verifier = new BearerTokenVerifier(ES256.verificationKeys(),
                 new TokenPolicy(ISSUER, Optional.of("http://node-a/fhir"), Duration.ofSeconds(60), true));
@@ -85,5 +97,32 @@ class BearerTokenVerifierTest {
         assertThatThrownBy(() -> VerificationKeys.fromJson("{\"keys\":[]}")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no RSA or EC key");
         assertThatThrownBy(() -> VerificationKeys.fromJson("{")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static final class MutableClock extends java.time.Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }

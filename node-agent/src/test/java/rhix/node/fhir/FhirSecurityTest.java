@@ -3,6 +3,10 @@ package rhix.node.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IClientInterceptor;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
@@ -33,6 +37,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import rhix.fhir.RhixNamingSystems;
 import rhix.fhir.facade.security.LocalTokenIssuer;
 import rhix.fhir.facade.security.TokenRequest;
@@ -248,6 +253,28 @@ class FhirSecurityTest {
                 "rhix.node.fhir.security.enabled", true, "rhix.node.fhir.security.issuer", TestTokens.ISSUER)).close())
                 .hasStackTraceContaining("no token verification keys are configured")
                 .hasStackTraceContaining("rhix.node.fhir.security.jwks-path");
+    }
+
+    @Test
+    void disablingSecurityIsAnExplicitOptOutThatWarns() throws Exception {
+        Logger facadeLog = (Logger) LoggerFactory.getLogger(FhirFacade.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        facadeLog.addAppender(log);
+        try (ApplicationContext openNode = ApplicationContext.run(Map.of("rhix.node.store.url", database.jdbcUrl(),
+                "rhix.node.id", "county-330127", "rhix.node.level", "COUNTY", "rhix.node.division-code", "330127",
+                "rhix.node.fhir.security.enabled", false))) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(openNode.getBean(FhirFacade.class).baseUrl() + "/Patient/s-pa")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(log.list).anySatisfy(event -> {
+                assertThat(event.getLevel()).isEqualTo(Level.WARN);
+                assertThat(event.getFormattedMessage()).contains("rhix.node.fhir.security.enabled=false").contains("WITHOUT a token");
+            });
+        } finally {
+            facadeLog.detachAppender(log);
+        }
     }
 
     private static IGenericClient client(String token) {

@@ -183,6 +183,10 @@ class FhirSecurityTest {
         assertThat(glucose.getEntry()).extracting(entry -> entry.getResource().getIdElement().getIdPart()).containsExactly("s-oa1");
         assertThat(everything.getEntry()).extracting(entry -> entry.getResource().getIdElement().getIdPart())
                 .containsExactlyInAnyOrder("s-oa1", "s-oa2");
+        // Asking for someone else's results explicitly is refused by HAPI's search narrowing.
+        assertThatThrownBy(() -> patientApp.search().forResource(Observation.class).where(Observation.PATIENT.hasId("Patient/s-pb"))
+                .returnBundle(Bundle.class).execute())
+                .isInstanceOfSatisfying(ForbiddenOperationException.class, e -> assertThat(e.getMessage()).contains("patient"));
     }
 
     @Test
@@ -220,6 +224,11 @@ class FhirSecurityTest {
         assertThatThrownBy(() -> doctor.read().resource(Observation.class).withId("s-ob1").execute())
                 .isInstanceOf(ForbiddenOperationException.class);
         assertThat(get("/Observation/s-ob1", null).statusCode()).isEqualTo(401);
+        IGenericClient otherPatient = client(TestTokens.token(TokenRequest.of("resident-audit", "patient/*.rs", "PATRQT")
+                .withPatient("s-pa")));
+        // Refused only once the resource is loaded (HAPI checks the compartment on the response).
+        assertThatThrownBy(() -> otherPatient.read().resource(Observation.class).withId("s-ob1").execute())
+                .isInstanceOf(ForbiddenOperationException.class);
         node.getBean(StoreAuditSink.class).flush(5_000);
 
         IGenericClient auditor = client(TestTokens.token("auditor", "user/AuditEvent.rs", "HCOMPL"));
@@ -240,6 +249,12 @@ class FhirSecurityTest {
             assertThat(event.getOutcomeDesc()).startsWith("403").contains("RHIX-SEC-005");
             assertThat(event.getAgentFirstRep().getWho().getDisplay()).isEqualTo("dr-audit");
         });
+        assertThat(refusals).filteredOn(event -> "resident-audit".equals(event.getAgentFirstRep().getWho().getDisplay()))
+                .singleElement().satisfies(event -> {
+                    assertThat(event.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._4);
+                    assertThat(event.getOutcomeDesc()).startsWith("403");
+                    assertThat(event.getAgentFirstRep().getPurposeOfUseFirstRep().getCodingFirstRep().getCode()).isEqualTo("PATRQT");
+                });
         assertThat(refusals).anySatisfy(event -> {
             assertThat(event.getOutcomeDesc()).startsWith("401");
             assertThat(event.getAgentFirstRep().getWho().getDisplay()).isEqualTo("anonymous");

@@ -66,11 +66,16 @@ public final class R4CoreValidator {
     }
 
     /** Validates JSON or XML text as received, so nothing a parser drops or repairs escapes the check. */
-    public static List<SingleValidationMessage> errors(String resourceText) {
-        return VALIDATOR.validateWithResult(resourceText).getMessages().stream().filter(R4CoreValidator::isError).toList();
+    public static List<SingleValidationMessage> validate(String resourceText) {
+        return VALIDATOR.validateWithResult(resourceText).getMessages();
     }
 
-    static boolean isError(SingleValidationMessage message) {
+    /** The error and fatal messages of {@link #validate(String)}. */
+    public static List<SingleValidationMessage> errors(String resourceText) {
+        return validate(resourceText).stream().filter(R4CoreValidator::isError).toList();
+    }
+
+    public static boolean isError(SingleValidationMessage message) {
         return message.getSeverity() == ResultSeverityEnum.ERROR || message.getSeverity() == ResultSeverityEnum.FATAL;
     }
 }

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
+import rhix.fhir.facade.security.TokenRequest;
 import rhix.region.NodeId;
 import rhix.synthetic.DirectoryRegionSink;
 import rhix.synthetic.Hospital;
@@ -83,6 +84,10 @@ public final class DemoRegion {
         LOG.info("Generated {} persons, {} resources for {} hospitals into {}", spec.persons(), sink.resourceCount(),
                 region.layout().hospitals().size(), regionDirectory);
 
+        RegionTokenAuthority authority = RegionTokenAuthority.openOrCreate(options.workDir());
+        LOG.info("FHIR API security: nodes trust tokens of {} (public keys {}); ./deploy/demo-token.sh prints one",
+                RegionTokenAuthority.ISSUER, authority.publicJwks());
+
         NodeStores stores = new NodeStores(options);
         LOG.info("Node stores: {}", stores.description());
         List<PlatformNode> layoutNodes = region.layout().nodes();
@@ -91,7 +96,8 @@ public final class DemoRegion {
             Optional<Integer> parentGrpcPort = node.parentId()
                     .map(parent -> options.basePort() + 100 + indexOf(layoutNodes, parent));
             nodes.put(node.id(), NodeProcess.start(node, options.basePort() + i, options.basePort() + 100 + i,
-                    options.basePort() + 200 + i, parentGrpcPort, stores.freshStoreFor(node.id()), logDirectory));
+                    options.basePort() + 200 + i, parentGrpcPort, stores.freshStoreFor(node.id()), authority.nodeProperties(),
+                    logDirectory));
         }
         LOG.info("Started {} node agents; waiting for them to be ready (logs in {})", nodes.size(), logDirectory);
         for (NodeProcess node : nodes.values()) {
@@ -106,6 +112,9 @@ public final class DemoRegion {
         }
         if (loads.stream().anyMatch(load -> !load.accepted())) {
             LOG.error("Some hospital data was rejected; see above");
+            return 1;
+        }
+        if (!checkFhirApi(authority)) {
             return 1;
         }
         JsonNode tree = awaitTree(nodes.get(layoutNodes.getFirst().id()), layoutNodes.size() - 1);
@@ -149,6 +158,33 @@ public final class DemoRegion {
     }
 
     private record LoadResult(Hospital hospital, boolean accepted) {
+    }
+
+    /**
+     * The README's FHIR example, tried on a county node: refused without a token (401), answered with
+     * one from the region's authority (200). Catches a node that serves without security as much as one
+     * whose keys do not match.
+     */
+    private boolean checkFhirApi(RegionTokenAuthority authority) throws IOException, InterruptedException {
+        NodeProcess county = firstCounty();
+        URI search = URI.create(county.fhirBaseUrl() + "/Observation?code=GLU&_count=1");
+        String token = authority.issuer().sign(TokenRequest.of("demo-check", "user/*.rs", "TREAT")
+                .withClientId("demo-region"));
+        int anonymous = http.send(HttpRequest.newBuilder(search).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+        int authorized = http.send(HttpRequest.newBuilder(search).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (anonymous != 401 || authorized != 200) {
+            LOG.error("FHIR API check on {} failed: {} without a token (want 401), {} with one (want 200); see {}",
+                    county.node().id(), anonymous, authorized, county.log());
+            return false;
+        }
+        LOG.info("FHIR API check on {}: {} without a token, {} with a region token", county.node().id(), anonymous, authorized);
+        return true;
+    }
+
+    private NodeProcess firstCounty() {
+        return nodes.values().stream().filter(n -> n.node().level() == rhix.region.NodeLevel.COUNTY).findFirst().orElseThrow();
     }
 
     private LoadResult load(NodeProcess node, Hospital hospital, Path file) throws IOException, InterruptedException {
@@ -214,9 +250,10 @@ public final class DemoRegion {
         }
         table.append("store: ").append(stores.description()).append('\n');
         table.append("try:   curl ").append(nodes.values().iterator().next().httpUrl()).append("/nodes\n");
-        NodeProcess county = nodes.values().stream().filter(n -> n.node().level() == rhix.region.NodeLevel.COUNTY)
-                .findFirst().orElseThrow();
-        table.append("       curl '").append(county.fhirBaseUrl()).append("/Observation?code=GLU&_count=5'\n");
+        NodeProcess county = firstCounty();
+        table.append("       TOKEN=$(./deploy/demo-token.sh --sub dr-li --scope 'user/*.rs' --purpose TREAT)\n");
+        table.append("       curl -H \"Authorization: Bearer $TOKEN\" '").append(county.fhirBaseUrl())
+                .append("/Observation?code=GLU&_count=5'\n");
         LOG.info("{}", table);
     }
 

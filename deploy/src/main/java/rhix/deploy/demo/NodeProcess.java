@@ -31,7 +31,7 @@ final class NodeProcess {
      * manifest lists every dependency), configured by system properties.
      */
     static NodeProcess start(PlatformNode node, int httpPort, int grpcPort, int fhirPort, Optional<Integer> parentGrpcPort,
-                             Optional<String> storeUrl, Path logDirectory) throws IOException {
+                             Optional<String> storeUrl, List<String> securityProperties, Path logDirectory) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
@@ -49,6 +49,7 @@ final class NodeProcess {
             command.add("-Drhix.node.parent-target=127.0.0.1:" + port);
         });
         storeUrl.ifPresent(url -> command.add("-Drhix.node.store.url=" + url));
+        command.addAll(securityProperties);
         command.add("rhix.node.NodeAgentApplication");
         Path log = logDirectory.resolve(node.id().value() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

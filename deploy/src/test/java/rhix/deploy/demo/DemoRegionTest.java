@@ -3,14 +3,25 @@ package rhix.deploy.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rhix.fhir.facade.security.AccessToken;
+import rhix.fhir.facade.security.BearerTokenVerifier;
+import rhix.fhir.facade.security.TokenPolicy;
+import rhix.fhir.facade.security.VerificationKeys;
 
 /**
  * The demo region end to end, as the README runs it: a real launcher process starting seven real
@@ -43,6 +54,14 @@ class DemoRegionTest {
         assertThat(printed).contains("store: ").contains("Region up with data in");
         assertThat(workDir.resolve("region/ground-truth.csv")).exists();
         assertThat(workDir.resolve("logs/county-330102.log")).exists();
+        assertThat(printed).contains("FHIR API check on county-").contains("401 without a token, 200 with a region token");
+        assertThat(printed).contains("TOKEN=$(./deploy/demo-token.sh");
+        assertThat(workDir.resolve("security/region-jwks.json")).exists();
+        assertThat(Files.getPosixFilePermissions(workDir.resolve("security/region-signing-key.jwk")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                        PosixFilePermission.OWNER_WRITE);
+        assertThat(demoToken(workDir, "--sub", "dr-li", "--scope", "user/*.rs", "--purpose", "TREAT"))
+                .satisfies(token -> assertThat(verify(workDir, token).subject()).isEqualTo("dr-li"));
         dropDemoDatabases(basePort);
     }
 
@@ -63,6 +82,33 @@ class DemoRegionTest {
                 }
             }
         }
+    }
+
+    @Test
+    void demoTokenNamesWhatIsMissing(@TempDir Path workDir) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        assertThat(DemoToken.run(new String[] {"--scope", "user/*.rs"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err))).isEqualTo(2);
+        assertThat(err.toString()).contains("--sub and --scope are required");
+        assertThat(DemoToken.run(new String[] {"--sub", "a", "--scope", "user/*.rs", "--work-dir", workDir.toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err))).isEqualTo(1);
+        assertThat(err.toString()).contains("start the demo region first");
+    }
+
+    private static String demoToken(Path workDir, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] withWorkDir = Stream.concat(Arrays.stream(args), Stream.of("--work-dir",
+                workDir.toString())).toArray(String[]::new);
+        assertThat(DemoToken.run(withWorkDir, new PrintStream(out), System.err)).isZero();
+        return out.toString().trim();
+    }
+
+    private static AccessToken verify(Path workDir, String token) throws Exception {
+        return new BearerTokenVerifier(
+                VerificationKeys.fromFile(workDir.resolve("security/region-jwks.json")),
+                new TokenPolicy(RegionTokenAuthority.ISSUER, Optional.empty(),
+                        Duration.ofSeconds(60), true)).verify(token);
     }
 
     @Test

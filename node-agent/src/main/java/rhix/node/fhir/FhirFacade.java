@@ -6,6 +6,7 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import rhix.fhir.facade.audit.AccessAuditInterceptor;
 import rhix.fhir.facade.provider.AllergyIntoleranceProvider;
@@ -27,26 +28,40 @@ import rhix.fhir.facade.everything.PatientEverythingProvider;
 import rhix.fhir.facade.server.FhirFacadeServer;
 import rhix.fhir.facade.write.TransactionProvider;
 import rhix.fhir.facade.write.Writers;
+import rhix.fhir.facade.security.BearerTokenVerifier;
+import rhix.fhir.facade.security.SmartOnFhirSecurity;
+import rhix.fhir.facade.security.TokenPolicy;
+import rhix.fhir.facade.security.VerificationKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import rhix.node.NodeConfiguration;
 
-/** Starts the node's FHIR R4 API over its store when the node starts, and stops it with the node. */
+/**
+ * Starts the node's FHIR R4 API over its store when the node starts, and stops it with the node. Security
+ * ({@link FhirSecurityConfiguration}) is on unless explicitly disabled; with it on and no keys the node
+ * does not start, rather than serve health data to anyone.
+ */
 @Singleton
 public class FhirFacade implements ApplicationEventListener<StartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FhirFacade.class);
 
     private final FhirContext fhirContext;
     private final JdbcResourceRepository repository;
     private final FhirFacadeConfiguration configuration;
     private final NodeConfiguration node;
     private final StoreAuditSink auditSink;
+    private final FhirSecurityConfiguration security;
     private FhirFacadeServer server;
 
     public FhirFacade(FhirContext fhirContext, JdbcResourceRepository repository, FhirFacadeConfiguration configuration,
-                      NodeConfiguration node, StoreAuditSink auditSink) {
+                      NodeConfiguration node, StoreAuditSink auditSink, FhirSecurityConfiguration security) {
         this.fhirContext = fhirContext;
         this.repository = repository;
         this.configuration = configuration;
         this.node = node;
         this.auditSink = auditSink;
+        this.security = security;
     }
 
     @Override
@@ -70,17 +85,49 @@ public class FhirFacade implements ApplicationEventListener<StartupEvent> {
                 new AuditEventProvider(fhirContext, repository),
                 new ProvenanceProvider(fhirContext, repository),
                 new ConsentProvider(fhirContext, repository));
+        List<Object> interceptors = new ArrayList<>(securityInterceptors());
+        interceptors.add(new AccessAuditInterceptor(auditSink, node.id()));
         try {
             List<Object> systemProviders = List.of(new TransactionProvider(fhirContext, repository,
                     configuration.maximumBundleEntries(), Writers::of), new PatientEverythingProvider(fhirContext, repository));
-            server = FhirFacadeServer.start(fhirContext, providers, systemProviders,
-                    List.of(new AccessAuditInterceptor(auditSink, node.id())), configuration.host(), configuration.port(),
-                    configuration.defaultPageSize(), configuration.maximumPageSize(), configuration.maximumRequestBytes(),
-                    "RHIX node " + node.id());
+            server = FhirFacadeServer.start(fhirContext, providers, systemProviders, interceptors, configuration.host(),
+                    configuration.port(), configuration.defaultPageSize(), configuration.maximumPageSize(),
+                    configuration.maximumRequestBytes(), "RHIX node " + node.id());
         } catch (Exception e) {
             throw new IllegalStateException("the FHIR facade could not start on port " + configuration.port() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    private List<Object> securityInterceptors() {
+        if (!security.enabled()) {
+            LOG.warn("rhix.node.fhir.security.enabled=false: the FHIR API of {} serves every request WITHOUT a token "
+                    + "(local development only; audit records the caller as anonymous)", node.id());
+            return List.of();
+        }
+        String fix = "; configure the region's token issuer and public keys (rhix.node.fhir.security.issuer and "
+                + "rhix.node.fhir.security.jwks-path or .jwks), or set rhix.node.fhir.security.enabled=false for local development";
+        if (security.issuer() == null || security.issuer().isBlank()) {
+            throw new IllegalStateException("FHIR API security is enabled but no token issuer is configured" + fix);
+        }
+        VerificationKeys keys;
+        try {
+            if (security.jwks() != null && !security.jwks().isBlank()) {
+                keys = VerificationKeys.fromJson(security.jwks());
+            } else if (security.jwksPath() != null) {
+                keys = VerificationKeys.fromFile(security.jwksPath());
+            } else {
+                throw new IllegalStateException("FHIR API security is enabled but no token verification keys are configured" + fix);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("FHIR API security: the token verification keys are unusable: " + e.getMessage() + fix, e);
+        }
+        TokenPolicy policy = new TokenPolicy(security.issuer(), security.audienceIfSet(), security.clockSkew(),
+                security.purposeOfUseRequired());
+        LOG.info("FHIR API security: bearer tokens from {} verified with {} key(s){}{}", policy.issuer(),
+                keys.publicKeys().getKeys().size(), policy.audience().map(aud -> ", audience " + aud).orElse(""),
+                policy.purposeOfUseRequired() ? ", purpose of use required" : "");
+        return SmartOnFhirSecurity.interceptors(new BearerTokenVerifier(keys, policy));
     }
 
     public String baseUrl() {

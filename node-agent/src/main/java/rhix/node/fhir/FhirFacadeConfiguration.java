@@ -6,7 +6,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 /**
- * {@code rhix.node.fhir.*}: the node's FHIR R4 API ({@code http://host:port/fhir}).
+ * {@code rhix.node.fhir.*}: the node's FHIR R4 API ({@code http://host:port/fhir}). Its security
+ * (bearer tokens, on by default) is {@code rhix.node.fhir.security.*}: {@link FhirSecurityConfiguration}.
  *
  * @param port            port of the FHIR server (default 8280; 0 picks a free one)
  * @param host            interface to listen on (default 0.0.0.0)

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rhix.bench.BenchmarkReport;
 import rhix.bench.BenchmarkResult;
+import rhix.fhir.facade.security.TokenRequest;
 import rhix.node.fhir.FhirFacade;
+import rhix.node.fhir.TestTokens;
 import rhix.node.store.ResourceKey;
 import rhix.node.store.ResourceStore;
 import rhix.node.store.ResourceWrite;
@@ -50,6 +53,7 @@ import rhix.node.store.search.SearchIndexer;
  * Patient read latency and throughput, and an Observation search by patient + code + date range,
  * each against the same question asked as direct SQL on the store in the same run. Data is written
  * through the store's own write path and indexer (not through ingestion, which has its own benchmark).
+ * Security is on: every request carries an ES256 bearer token, verified and authorized per request.
  * Run: {@code ./mvnw -pl node-agent -am verify -Pbench -Dtest=FhirFacadeBenchmark} (size: -Drhix.bench.patients=N).
  */
 @Tag("benchmark")
@@ -62,13 +66,13 @@ class FhirFacadeBenchmark {
     private static final String LAB = "http://rhix.org.cn/fhir/CodeSystem/hospital/H330102001/lab";
     private static final int SAMPLES = Integer.getInteger("rhix.bench.samples", 3_000);
     private static final int THROUGHPUT_CLIENTS = 4;
+    private static final String BEARER = "Bearer " + TestTokens.token(TokenRequest.of("bench-client", "user/*.rs", "HOPERAT")
+            .validBetween(Instant.now(), Instant.now().plus(java.time.Duration.ofHours(12))));
 
     @Test
     void readAndSearchAgainstDirectSql() throws Exception {
         try (TestDatabase database = TestDatabase.create("bench_fhir");
-             ApplicationContext node = ApplicationContext.run(Map.of("rhix.node.store.url", database.jdbcUrl(),
-                     "rhix.node.id", "county-330102", "rhix.node.level", "COUNTY", "rhix.node.division-code", "330102",
-                     "rhix.node.store.maximum-pool-size", 12))) {
+             ApplicationContext node = ApplicationContext.run(securedNodeProperties(database))) {
             DataSource store = node.getBean(DataSource.class);
             load(node, store);
             String base = node.getBean(FhirFacade.class).baseUrl();
@@ -185,8 +189,17 @@ class FhirFacadeBenchmark {
         }
     }
 
+    private static Map<String, Object> securedNodeProperties(TestDatabase database) {
+        Map<String, Object> properties = new HashMap<>(TestTokens.securedNodeProperties());
+        properties.putAll(Map.of("rhix.node.store.url", database.jdbcUrl(),
+                "rhix.node.id", "county-330102", "rhix.node.level", "COUNTY", "rhix.node.division-code", "330102",
+                "rhix.node.store.maximum-pool-size", 12));
+        return properties;
+    }
+
     private static int get(HttpClient http, String url) throws Exception {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        // Every request carries a bearer token: the figures include verifying it (ES256) and authorizing by scope.
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", BEARER).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(url + " → " + response.statusCode());

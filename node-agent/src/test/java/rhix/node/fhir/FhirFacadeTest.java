@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IClientInterceptor;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
@@ -11,6 +12,7 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import io.micronaut.context.ApplicationContext;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -21,16 +23,22 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import rhix.fhir.RhixNamingSystems;
+import rhix.node.fhir.conformance.ConformanceCheckingInterceptor;
+import rhix.node.fhir.conformance.R4CoreValidator;
 import rhix.node.ingest.BatchStatus;
 import rhix.node.ingest.IngestRequest;
 import rhix.node.ingest.IngestionService;
 import rhix.node.ingest.PayloadFormat;
 import rhix.node.store.TestDatabase;
 
-/** The node's FHIR API driven by HAPI's generic client against a node on PostgreSQL. */
+/**
+ * The node's FHIR API driven by HAPI's generic client against a node on PostgreSQL, with bearer tokens
+ * (security on), and every response validated against the R4 core profiles.
+ */
 class FhirFacadeTest {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
@@ -39,12 +47,15 @@ class FhirFacadeTest {
     private static TestDatabase database;
     private static ApplicationContext node;
     private static IGenericClient client;
+    private static final ConformanceCheckingInterceptor CONFORMANCE = new ConformanceCheckingInterceptor();
 
     @BeforeAll
     static void startNodeWithData() {
         database = TestDatabase.create("fhir");
-        node = ApplicationContext.run(Map.of("rhix.node.store.url", database.jdbcUrl(),
+        Map<String, Object> properties = new HashMap<>(TestTokens.securedNodeProperties());
+        properties.putAll(Map.of("rhix.node.store.url", database.jdbcUrl(),
                 "rhix.node.id", "county-330102", "rhix.node.level", "COUNTY", "rhix.node.division-code", "330102"));
+        node = ApplicationContext.run(properties);
         Patient patient = new Patient();
         patient.setId("f-p1");
         patient.addIdentifier().setSystem(RhixNamingSystems.hospitalPatientIds(HOSPITAL)).setValue("MRN-77");
@@ -54,7 +65,19 @@ class FhirFacadeTest {
                 observation("f-o3", "GLU", "2025-01-05T09:00:00+08:00", 6.8));
         ingest(observation("f-o1", "GLU", "2026-10-01T08:30:00+08:00", 5.9));
         FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        client = FHIR.newRestfulGenericClient(node.getBean(FhirFacade.class).baseUrl());
+        client = newClient(TestTokens.operator());
+    }
+
+    private static IGenericClient newClient(IClientInterceptor authorization) {
+        IGenericClient newClient = FHIR.newRestfulGenericClient(node.getBean(FhirFacade.class).baseUrl());
+        newClient.registerInterceptor(authorization);
+        newClient.registerInterceptor(CONFORMANCE);
+        return newClient;
+    }
+
+    @AfterEach
+    void everyResourceReceivedConformsToR4() {
+        assertThat(CONFORMANCE.takeFindings()).as("R4 validation errors in the responses").isEmpty();
     }
 
     @AfterAll
@@ -162,10 +185,16 @@ class FhirFacadeTest {
     }
 
     @Test
+    void theCapabilityStatementValidatesAgainstTheR4CoreProfilesWithoutErrors() {
+        CapabilityStatement capabilities = client.capabilities().ofType(CapabilityStatement.class).execute();
+
+        assertThat(R4CoreValidator.errors(capabilities)).isEmpty();
+        assertThat(CONFORMANCE.responsesChecked()).isPositive();
+    }
+
+    @Test
     void everyAccessLeavesAnAuditEventWithWhoWhyWhatAndOutcome() throws Exception {
-        IGenericClient doctor = FHIR.newRestfulGenericClient(node.getBean(FhirFacade.class).baseUrl());
-        doctor.registerInterceptor(new ca.uhn.fhir.rest.client.interceptor.SimpleRequestHeaderInterceptor("X-User", "dr-li"));
-        doctor.registerInterceptor(new ca.uhn.fhir.rest.client.interceptor.SimpleRequestHeaderInterceptor("X-Purpose-Of-Use", "TREAT"));
+        IGenericClient doctor = newClient(TestTokens.bearer(TestTokens.token("dr-li", "user/*.rs", "TREAT")));
         doctor.read().resource(Observation.class).withId("f-o2").execute();
         assertThatThrownBy(() -> doctor.read().resource(Patient.class).withId("audit-nobody").execute())
                 .isInstanceOf(ResourceNotFoundException.class);

@@ -31,7 +31,7 @@ class FhirSearchOnEmbeddedStoreTest {
 
     @Test
     void searchFeaturesRunOnEmbeddedH2() {
-        try (ApplicationContext node = ApplicationContext.run(Map.of("rhix.node.id", "county-h2-search"))) {
+        try (ApplicationContext node = ApplicationContext.run(TestTokens.secured(Map.of("rhix.node.id", "county-h2-search")))) {
             Patient patient = new Patient();
             patient.setId("h-p1");
             patient.addIdentifier().setSystem("urn:mrn").setValue("MRN-9");
@@ -45,6 +45,7 @@ class FhirSearchOnEmbeddedStoreTest {
             ingest(node, patient, observation("h-o1", "GLU", "2026-01-01"), observation("h-o2", "HGB", "2026-03-01"), report);
             FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
             IGenericClient client = FHIR.newRestfulGenericClient(node.getBean(FhirFacade.class).baseUrl());
+            client.registerInterceptor(TestTokens.operator());
 
             assertThat(ids(client, "Observation?_sort=-date")).containsExactly("Observation/h-o2", "Observation/h-o1");
             assertThat(ids(client, "Observation?code=GLU,HGB&_sort=_id")).containsExactly("Observation/h-o1", "Observation/h-o2");

@@ -43,6 +43,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import rhix.fhir.RhixNamingSystems;
@@ -50,6 +51,7 @@ import rhix.node.ingest.BatchStatus;
 import rhix.node.ingest.IngestRequest;
 import rhix.node.ingest.IngestionService;
 import rhix.node.ingest.PayloadFormat;
+import rhix.node.fhir.conformance.ConformanceCheckingInterceptor;
 import rhix.node.store.TestDatabase;
 import rhix.node.store.search.IndexedParameter;
 import rhix.node.store.search.IndexedParameters;
@@ -68,14 +70,15 @@ class FhirSearchTest {
     private static TestDatabase database;
     private static ApplicationContext node;
     private static IGenericClient client;
+    private static final ConformanceCheckingInterceptor CONFORMANCE = new ConformanceCheckingInterceptor();
     /** An instant after the first batch was stored and before the second one was. */
     private static Instant betweenBatches;
 
     @BeforeAll
     static void startNodeWithData() throws InterruptedException {
         database = TestDatabase.create("fhir_search");
-        node = ApplicationContext.run(Map.of("rhix.node.store.url", database.jdbcUrl(),
-                "rhix.node.id", "county-330102", "rhix.node.level", "COUNTY", "rhix.node.division-code", "330102"));
+        node = ApplicationContext.run(TestTokens.secured(Map.of("rhix.node.store.url", database.jdbcUrl(),
+                "rhix.node.id", "county-330102", "rhix.node.level", "COUNTY", "rhix.node.division-code", "330102")));
         Practitioner doctor = new Practitioner();
         doctor.setId("s-dr1");
         doctor.addIdentifier().setSystem("urn:rhix:test:staff").setValue("D-1");
@@ -109,6 +112,13 @@ class FhirSearchTest {
         ingest(late);
         FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
         client = FHIR.newRestfulGenericClient(node.getBean(FhirFacade.class).baseUrl());
+        client.registerInterceptor(TestTokens.operator());
+        client.registerInterceptor(CONFORMANCE);
+    }
+
+    @AfterEach
+    void everyResourceReceivedConformsToR4() {
+        assertThat(CONFORMANCE.takeFindings()).as("R4 validation errors in the responses").isEmpty();
     }
 
     @AfterAll
@@ -460,6 +470,9 @@ class FhirSearchTest {
         allergy.setId("s-ai1");
         allergy.getPatient().setReference("Patient/s-p1");
         allergy.getCode().addCoding().setSystem("urn:rhix:test:allergen").setCode("PEN");
+        // R4 ait-1: a clinical status unless the record was entered in error.
+        allergy.getClinicalStatus().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical")
+                .setCode("active");
         return allergy;
     }
 

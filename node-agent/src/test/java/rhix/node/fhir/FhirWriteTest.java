@@ -7,7 +7,6 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.SimpleRequestHeaderInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
@@ -32,6 +31,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import rhix.fhir.RhixNamingSystems;
@@ -39,6 +39,7 @@ import rhix.node.ingest.BatchStatus;
 import rhix.node.ingest.IngestBatchRepository;
 import rhix.node.ingest.IngestReport;
 import rhix.node.ingest.PayloadFormat;
+import rhix.node.fhir.conformance.ConformanceCheckingInterceptor;
 import rhix.node.store.TestDatabase;
 
 /** Writes through the node's FHIR API, driven by HAPI's generic client against a node on PostgreSQL. */
@@ -50,6 +51,9 @@ class FhirWriteTest {
     private static final String LAB = RhixNamingSystems.hospitalLabCodes(HOSPITAL);
     private static final int MAXIMUM_ENTRIES = 5;
     private static final int MAXIMUM_BYTES = 200_000;
+    private static final String WRITER = "his-330102";
+    private static final String TOKEN = TestTokens.token(WRITER, "system/*.cruds", "TREAT");
+    private static final ConformanceCheckingInterceptor CONFORMANCE = new ConformanceCheckingInterceptor();
     private static TestDatabase database;
     private static ApplicationContext node;
     private static IGenericClient client;
@@ -57,13 +61,21 @@ class FhirWriteTest {
     @BeforeAll
     static void startNode() {
         database = TestDatabase.create("fhirwrite");
-        node = ApplicationContext.run(Map.of("rhix.node.store.url", database.jdbcUrl(),
+        Map<String, Object> properties = new java.util.HashMap<>(TestTokens.securedNodeProperties());
+        properties.putAll(Map.of("rhix.node.store.url", database.jdbcUrl(),
                 "rhix.node.id", "county-330102", "rhix.node.level", "COUNTY", "rhix.node.division-code", "330102",
                 "rhix.node.fhir.maximum-bundle-entries", MAXIMUM_ENTRIES,
                 "rhix.node.fhir.maximum-request-bytes", MAXIMUM_BYTES));
+        node = ApplicationContext.run(properties);
         FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
         client = FHIR.newRestfulGenericClient(node.getBean(FhirFacade.class).baseUrl());
-        client.registerInterceptor(new SimpleRequestHeaderInterceptor("X-User", "his-330102"));
+        client.registerInterceptor(TestTokens.bearer(TOKEN));
+        client.registerInterceptor(CONFORMANCE);
+    }
+
+    @AfterEach
+    void everyResourceReceivedConformsToR4() {
+        assertThat(CONFORMANCE.takeFindings()).as("R4 validation errors in the responses").isEmpty();
     }
 
     @AfterAll
@@ -81,7 +93,7 @@ class FhirWriteTest {
         Patient read = client.read().resource(Patient.class).withId(created.getId().getIdPart()).execute();
         assertThat(read.getNameFirstRep().getFamily()).isEqualTo("张");
         assertThat(read.getMeta().getVersionId()).isEqualTo("1");
-        List<IngestReport> ledger = node.getBean(IngestBatchRepository.class).recent(Optional.of("his-330102"), 100);
+        List<IngestReport> ledger = node.getBean(IngestBatchRepository.class).recent(Optional.of(WRITER), 100);
         assertThat(ledger).anySatisfy(report -> {
             assertThat(report.format()).isEqualTo(PayloadFormat.FHIR_REST);
             assertThat(report.status()).isEqualTo(BatchStatus.ACCEPTED);
@@ -291,7 +303,7 @@ class FhirWriteTest {
     @Test
     void aPlainJsonReadSendsTheStoredJsonByteForByteAsHapiWouldEncodeIt() throws Exception {
         Patient withMeta = patient("MRN-J1", "欧阳", "修");
-        withMeta.getMeta().addProfile("http://rhix.org.cn/fhir/StructureDefinition/rhix-patient").addTag("http://rhix.org.cn/tag", "demo", null);
+        withMeta.getMeta().setSource("#his-330102").addTag("http://rhix.org.cn/tag", "demo", null);
         String tagged = client.create().resource(withMeta).execute().getId().getIdPart();
         String plain = client.create().resource(observation("Patient/" + tagged, "NA", 140)).execute().getId().getIdPart();
 
@@ -312,14 +324,14 @@ class FhirWriteTest {
     private static HttpResponse<String> get(String path, String accept) throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(HttpRequest.newBuilder(URI.create(node.getBean(FhirFacade.class).baseUrl() + path))
-                    .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Accept", accept).header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 
     private static HttpResponse<String> post(String path, String body) throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(HttpRequest.newBuilder(URI.create(node.getBean(FhirFacade.class).baseUrl() + path))
-                    .header("Content-Type", "application/fhir+json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    .header("Content-Type", "application/fhir+json").header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
     }

@@ -25,9 +25,11 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import rhix.fhir.RhixNamingSystems;
+import rhix.node.fhir.conformance.ConformanceCheckingInterceptor;
 import rhix.node.store.TestDatabase;
 
 /** {@code Patient/$everything} over a node on PostgreSQL, with data written through the FHIR API. */
@@ -35,6 +37,7 @@ class PatientEverythingTest {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
     private static final String HOSPITAL = "H330102001";
+    private static final ConformanceCheckingInterceptor CONFORMANCE = new ConformanceCheckingInterceptor();
     private static TestDatabase database;
     private static ApplicationContext node;
     private static IGenericClient client;
@@ -42,10 +45,12 @@ class PatientEverythingTest {
     @BeforeAll
     static void startNodeWithTwoPatients() {
         database = TestDatabase.create("everything");
-        node = ApplicationContext.run(Map.of("rhix.node.store.url", database.jdbcUrl(),
-                "rhix.node.id", "county-330102", "rhix.node.level", "COUNTY", "rhix.node.division-code", "330102"));
+        node = ApplicationContext.run(TestTokens.secured(Map.of("rhix.node.store.url", database.jdbcUrl(),
+                "rhix.node.id", "county-330102", "rhix.node.level", "COUNTY", "rhix.node.division-code", "330102")));
         FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
         client = FHIR.newRestfulGenericClient(node.getBean(FhirFacade.class).baseUrl());
+        client.registerInterceptor(TestTokens.operator());
+        client.registerInterceptor(CONFORMANCE);
         Organization hospital = new Organization().setName("上城区人民医院");
         hospital.setId("org-1");
         Practitioner doctor = new Practitioner();
@@ -60,6 +65,11 @@ class PatientEverythingTest {
         diabetes.setId("cond-1");
         put(hospital, doctor, patient("p-1", "MRN-1"), patient("p-2", "MRN-2"), visit, diabetes,
                 observation("obs-1", "p-1", "dr-1"), observation("obs-2", "p-1", null), observation("obs-other", "p-2", "dr-1"));
+    }
+
+    @AfterEach
+    void everyResourceReceivedConformsToR4() {
+        assertThat(CONFORMANCE.takeFindings()).as("R4 validation errors in the responses").isEmpty();
     }
 
     @AfterAll
@@ -102,6 +112,25 @@ class PatientEverythingTest {
                 .withParameter(Parameters.class, "_type", new StringType("Spaceship")).useHttpGet()
                 .returnResourceType(Bundle.class).execute())
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.getMessage()).contains("Spaceship"));
+    }
+
+    @Test
+    void needsTheSearchScopeOfEveryTypeItReturns() {
+        IGenericClient readOnly = FHIR.newRestfulGenericClient(node.getBean(FhirFacade.class).baseUrl());
+        readOnly.registerInterceptor(TestTokens.bearer(TestTokens.token("dr-wang", "user/*.r", "TREAT")));
+        IGenericClient observationsOnly = FHIR.newRestfulGenericClient(node.getBean(FhirFacade.class).baseUrl());
+        observationsOnly.registerInterceptor(TestTokens.bearer(TestTokens.token("dr-wang", "user/Observation.rs", "TREAT")));
+        IGenericClient clinician = FHIR.newRestfulGenericClient(node.getBean(FhirFacade.class).baseUrl());
+        clinician.registerInterceptor(TestTokens.bearer(TestTokens.token("dr-wang", "user/*.rs", "TREAT")));
+
+        for (IGenericClient refused : List.of(readOnly, observationsOnly)) {
+            assertThatThrownBy(() -> refused.operation().onInstance(new IdType("Patient", "p-1")).named("$everything")
+                    .withNoParameters(Parameters.class).returnResourceType(Bundle.class).execute())
+                    .isInstanceOfSatisfying(ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException.class,
+                            e -> assertThat(e.getStatusCode()).isEqualTo(403));
+        }
+        assertThat(clinician.operation().onInstance(new IdType("Patient", "p-1")).named("$everything")
+                .withNoParameters(Parameters.class).returnResourceType(Bundle.class).execute().getEntry()).hasSize(7);
     }
 
     private static List<String> ids(Bundle bundle) {

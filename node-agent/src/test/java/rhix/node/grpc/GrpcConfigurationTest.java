@@ -35,10 +35,11 @@ class GrpcConfigurationTest {
 
     @Test
     void theDefaultsAreTheDocumentedValues() {
-        // Without the test environment, whose application-test.yml sets port 0 (and the FHIR port, set here).
+        // Without the test environment, whose application-test.yml sets port 0 (and the FHIR port and
+        // FHIR security, whose fail-safe default would stop the node without keys, set here).
         try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false)
                 .properties(Map.of("spec.name", "GrpcConfigurationTest", "rhix.node.id", "county-330197",
-                        "rhix.node.fhir.port", 0)).start()) {
+                        "rhix.node.fhir.port", 0, "rhix.node.fhir.security.enabled", false)).start()) {
             GrpcConfiguration defaults = context.getBean(GrpcConfiguration.class);
 
             assertThat(defaults.port()).isEqualTo(9090);

@@ -10,13 +10,19 @@ import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.util.Date;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.AuditEvent;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
+import rhix.fhir.facade.security.AccessToken;
+import rhix.fhir.facade.security.PurposeOfUse;
 
 /**
  * One AuditEvent per FHIR interaction, successful or not, in the shape of IHE Basic Audit Log Patterns:
  * type {@code rest}, subtype the interaction, action C/R/U/D/E, outcome, who (agent), where (the node as
- * observer, the client's network address), what (the resource or the query).
+ * observer, the client's network address), what (the resource or the query). Who and why come from the
+ * verified bearer token (subject, client application, purpose of use); refused requests (401, 403) are
+ * recorded like any other failure.
  */
 @Interceptor
 public final class AccessAuditInterceptor {
@@ -24,8 +30,7 @@ public final class AccessAuditInterceptor {
     static final String DCM = "http://dicom.nema.org/resources/ontology/DCM";
     static final String RESTFUL_INTERACTION = "http://hl7.org/fhir/restful-interaction";
     static final String AUDIT_EVENT_TYPE = "http://terminology.hl7.org/CodeSystem/audit-event-type";
-    static final String PURPOSE_HEADER = "X-Purpose-Of-Use";
-    static final String USER_HEADER = "X-User";
+    static final String ANONYMOUS = "anonymous";
 
     private final AuditSink sink;
     private final String observer;
@@ -65,15 +70,27 @@ public final class AccessAuditInterceptor {
         if (failure != null) {
             event.setOutcomeDesc(failure.length() > 500 ? failure.substring(0, 500) : failure);
         }
-        String user = request.getHeader(USER_HEADER);
-        String purpose = request.getHeader(PURPOSE_HEADER);
-        AuditEvent.AuditEventAgentComponent agent = event.addAgent().setRequestor(true)
-                .setWho(new Reference().setDisplay(user == null || user.isBlank() ? "anonymous" : user));
-        if (purpose != null && !purpose.isBlank()) {
-            agent.addPurposeOfUse().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/v3-ActReason").setCode(purpose);
+        Optional<AccessToken> token = AccessToken.of(request);
+        AuditEvent.AuditEventAgentComponent user = event.addAgent().setRequestor(true);
+        if (token.isPresent()) {
+            user.setWho(new Reference().setDisplay(token.get().subject())
+                    .setIdentifier(new Identifier().setSystem(token.get().issuer()).setValue(token.get().subject())));
+            token.get().purposeOfUse().ifPresent(purpose ->
+                    user.addPurposeOfUse().addCoding().setSystem(PurposeOfUse.CODE_SYSTEM).setCode(purpose));
+        } else {
+            // A refused request (401) or a node running with security disabled: nobody was identified.
+            user.setWho(new Reference().setDisplay(ANONYMOUS));
+        }
+        AuditEvent.AuditEventAgentComponent networkAgent = user;
+        if (token.isPresent() && token.get().clientId().isPresent()) {
+            // BALP: the client application is an agent of its own, the one at the network address.
+            networkAgent = event.addAgent().setRequestor(false)
+                    .setWho(new Reference().setDisplay(token.get().clientId().get())
+                            .setIdentifier(new Identifier().setSystem(token.get().issuer()).setValue(token.get().clientId().get())));
+            networkAgent.getType().addCoding(new Coding(DCM, "110150", "Application"));
         }
         if (request instanceof ServletRequestDetails servlet) {
-            agent.getNetwork().setAddress(servlet.getServletRequest().getRemoteAddr())
+            networkAgent.getNetwork().setAddress(servlet.getServletRequest().getRemoteAddr())
                     .setType(AuditEvent.AuditEventAgentNetworkType._2);
         }
         event.getSource().setObserver(new Reference().setDisplay(observer))

@@ -1,6 +1,7 @@
 package rhix.fhir.facade.everything;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.model.valueset.BundleTypeEnum;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
@@ -40,7 +41,7 @@ public final class PatientEverythingProvider {
         this.repository = repository;
     }
 
-    @Operation(name = "$everything", idempotent = true, type = Patient.class)
+    @Operation(name = "$everything", idempotent = true, type = Patient.class, bundleType = BundleTypeEnum.SEARCHSET)
     public IBundleProvider everything(@IdParam IdType patientId,
                                       @OperationParam(name = "_type", max = 1) StringType typeFilter) {
         StoredResource patient = repository.read("Patient", patientId.getIdPart())

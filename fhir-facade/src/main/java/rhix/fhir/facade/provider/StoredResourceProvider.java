@@ -77,7 +77,7 @@ public class StoredResourceProvider<T extends IBaseResource> implements IResourc
         if (versions.isEmpty()) {
             throw new ResourceNotFoundException(id);
         }
-        return new SimpleBundleProvider(versions.stream().map(version -> StoredResources.toResource(fhirContext, version)).toList());
+        return new SimpleBundleProvider(versions.stream().map(version -> StoredResources.toHistoryEntry(fhirContext, version)).toList());
     }
 
     @Create

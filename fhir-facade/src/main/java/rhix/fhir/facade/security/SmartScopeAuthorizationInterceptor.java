@@ -1,0 +1,111 @@
+package rhix.fhir.facade.security;
+
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderRuleOp;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderRuleOpClassifier;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleFinished;
+import ca.uhn.fhir.rest.server.interceptor.auth.PolicyEnum;
+import ca.uhn.fhir.rest.server.interceptor.auth.RuleBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.IdType;
+
+/**
+ * Turns the token's SMART scopes into HAPI authorization rules: one {@link RuleBuilder} rule per scope and
+ * permission, {@code patient/} scopes confined to the compartment of the token's {@code patient}. HAPI
+ * applies them to the request and to every resource in the response (so an included resource of an
+ * unscoped type, or another patient's resource, is refused too). Whatever no rule allows is a 403 whose
+ * OperationOutcome names the scope that would have allowed it.
+ */
+public final class SmartScopeAuthorizationInterceptor extends AuthorizationInterceptor {
+
+    public SmartScopeAuthorizationInterceptor() {
+        super(PolicyEnum.DENY);
+    }
+
+    @Override
+    public List<IAuthRule> buildRuleList(RequestDetails request) {
+        List<IAuthRule> rules = new ArrayList<>(new RuleBuilder().allow("metadata").metadata().build());
+        Optional<AccessToken> token = AccessToken.of(request);
+        if (token.isEmpty()) {
+            // Authentication runs first and refuses requests without a token; reaching here means it was not installed.
+            rules.addAll(new RuleBuilder().denyAll("no verified access token").build());
+            return rules;
+        }
+        for (SmartScope scope : token.get().scopes()) {
+            if (scope.context() == ScopeContext.PATIENT && token.get().patient().isEmpty()) {
+                continue;
+            }
+            for (ScopePermission permission : scope.permissions()) {
+                rules.addAll(rule(scope, permission, token.get().patient()));
+            }
+        }
+        // $everything is allowed as an operation; every resource it returns must pass the search rules above.
+        rules.addAll(new RuleBuilder().allow("Patient/$everything by the search scopes").operation()
+                .named(ScopePermission.EVERYTHING).onInstancesOfType(org.hl7.fhir.r4.model.Patient.class)
+                .andRequireExplicitResponseAuthorization().build());
+        // Each entry of a transaction or batch is checked against the rules above.
+        rules.addAll(new RuleBuilder().allow("transaction entries by their own scopes").transaction().withAnyOperation()
+                .andApplyNormalRules().build());
+        return rules;
+    }
+
+    /**
+     * One rule from a builder of its own: a single RuleBuilder merges compartment rules of the same
+     * operation into one rule whose testers must <em>all</em> match, which would turn {@code rs} into
+     * "read and search at once", i.e. nothing.
+     */
+    private static List<IAuthRule> rule(SmartScope scope, ScopePermission permission, Optional<String> patient) {
+        RuleBuilder rules = new RuleBuilder();
+        String name = scope + " (" + permission.name().toLowerCase(java.util.Locale.ROOT) + ")";
+        IAuthRuleBuilderRuleOp operation = switch (permission) {
+            case READ, SEARCH -> rules.allow(name).read();
+            case CREATE -> rules.allow(name).create();
+            case UPDATE -> rules.allow(name).write();
+            case DELETE -> rules.allow(name).delete();
+        };
+        IAuthRuleBuilderRuleOpClassifier types = scope.allowsAnyType() ? operation.allResources()
+                : operation.resourcesOfType(scope.resourceType());
+        IAuthRuleFinished rule = scope.context() == ScopeContext.PATIENT
+                ? types.inCompartment("Patient", new IdType("Patient", patient.orElseThrow()))
+                : types.withAnyId();
+        rule.withTester(new InteractionTester(permission));
+        return rules.build();
+    }
+
+    @Override
+    protected void handleDeny(RequestDetails request, Verdict decision) {
+        throw new ForbiddenOperationException(denialMessage(request));
+    }
+
+    static String denialMessage(RequestDetails request) {
+        RestOperationTypeEnum operation = request.getRestOperationType();
+        String type = request.getResourceName() == null ? SmartScope.ANY_TYPE : request.getResourceName();
+        Optional<ScopePermission> permission = ScopePermission.requiredFor(request);
+        Optional<AccessToken> token = AccessToken.of(request);
+        String granted = token.map(t -> t.scopes().stream().map(SmartScope::toString).collect(Collectors.joining(" ")))
+                .filter(text -> !text.isEmpty()).orElse("(none)");
+        if (permission.isEmpty()) {
+            return SecurityErrorCode.SCOPE_MISSING.message("no scope of the token allows " + operation + "; the token grants: " + granted);
+        }
+        char letter = permission.get().letter();
+        if (token.isPresent() && token.get().allows(type, permission.get())) {
+            if (token.get().patient().isEmpty() && !token.get().allowsBeyondOnePatient(type, permission.get())) {
+                return SecurityErrorCode.PATIENT_CLAIM_MISSING.message("the token's patient/ scopes need a 'patient' claim "
+                        + "naming whose compartment they reach");
+            }
+            return SecurityErrorCode.SCOPE_MISSING.message("the response holds resources the token's scopes do not reach: "
+                    + token.get().patient().map(p -> "patient/ scopes reach only the compartment of Patient/" + p + "; ").orElse("")
+                    + "the token grants: " + granted);
+        }
+        return SecurityErrorCode.SCOPE_MISSING.message("missing scope " + ScopeContext.USER.prefix() + "/" + type + "." + letter
+                + " (or patient/" + type + "." + letter + " for the token's patient, or system/" + type + "." + letter
+                + "; * for the type also does) for " + operation.getCode() + " of " + type + "; the token grants: " + granted);
+    }
+}

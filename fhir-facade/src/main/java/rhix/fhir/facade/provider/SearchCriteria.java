@@ -31,9 +31,9 @@ import rhix.fhir.facade.store.SortOrder;
  */
 final class SearchCriteria {
 
-    /** Chains a reference parameter may carry, with the type of the target's parameter they search. */
-    static final List<String> TOKEN_CHAINS = List.of("identifier");
-    static final List<String> STRING_CHAINS = List.of("name", "family");
+    /** Chains a reference parameter may carry, by the type of the target's parameter they search. */
+    private static final List<String> TOKEN_CHAINS = List.of("identifier");
+    private static final List<String> STRING_CHAINS = List.of("name", "family");
 
     private final String resourceType;
     private final List<SearchCriterion> criteria = new ArrayList<>();
@@ -98,16 +98,17 @@ final class SearchCriteria {
      * allowed lists, which name only indexed reference parameters.
      */
     SearchCriteria include(Set<Include> forward, Set<Include> reverse) {
-        for (Include include : nullToEmpty(forward)) {
+        for (Include include : withoutIterate(forward)) {
             includes.add(new IncludeRequest(resourceType, include.getParamName(), include.getParamTargetType(), false));
         }
-        for (Include include : nullToEmpty(reverse)) {
+        for (Include include : withoutIterate(reverse)) {
             includes.add(new IncludeRequest(include.getParamType(), include.getParamName(), resourceType, true));
         }
         return this;
     }
 
-    private static Set<Include> nullToEmpty(Set<Include> includes) {
+    /** The includes, none if null; {@code :iterate} is refused, since includes are read one level deep. */
+    private static Set<Include> withoutIterate(Set<Include> includes) {
         if (includes == null) {
             return Set.of();
         }
@@ -119,8 +120,9 @@ final class SearchCriteria {
         return includes;
     }
 
-    private <P extends IQueryParameterType> SearchCriteria and(String parameter, BaseAndListParam<? extends IQueryParameterOr<P>> all,
-                                   Function<P, SearchCriterion> toCriterion) {
+    private <P extends IQueryParameterType> SearchCriteria and(String parameter,
+                                                               BaseAndListParam<? extends IQueryParameterOr<P>> all,
+                                                               Function<P, SearchCriterion> toCriterion) {
         if (all == null) {
             return this;
         }

@@ -216,6 +216,31 @@ class FhirWriteTest {
     }
 
     @Test
+    void theAuditEventOfATransactionNamesEveryVersionItMadeAndTheWriter() throws Exception {
+        Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        transaction.addEntry().setFullUrl("urn:uuid:7f4c1f0e-0000-4000-8000-000000000009").setResource(patient("MRN-A1", "何", "平"))
+                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+        transaction.addEntry().setResource(observation("urn:uuid:7f4c1f0e-0000-4000-8000-000000000009", "UA", 300))
+                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+        Bundle response = client.transaction().withBundle(transaction).execute();
+        String patientVersion = response.getEntry().get(0).getResponse().getLocation();
+        node.getBean(StoreAuditSink.class).flush(5_000);
+
+        Bundle audit = client.search().forResource(org.hl7.fhir.r4.model.AuditEvent.class)
+                .where(org.hl7.fhir.r4.model.AuditEvent.ENTITY.hasId(new IdType(patientVersion).toUnqualifiedVersionless().getValue()))
+                .and(org.hl7.fhir.r4.model.AuditEvent.SUBTYPE.exactly().code("transaction"))
+                .returnBundle(Bundle.class).execute();
+
+        assertThat(audit.getEntry()).hasSize(1);
+        var event = (org.hl7.fhir.r4.model.AuditEvent) audit.getEntryFirstRep().getResource();
+        assertThat(event.getAction()).isEqualTo(org.hl7.fhir.r4.model.AuditEvent.AuditEventAction.C);
+        assertThat(event.getEntity()).extracting(entity -> entity.getWhat().getReference())
+                .containsExactly(patientVersion, response.getEntry().get(1).getResponse().getLocation());
+        assertThat(event.getAgentFirstRep().getWho().getDisplay()).isEqualTo(WRITER);
+        assertThat(event.getAgentFirstRep().getPurposeOfUseFirstRep().getCodingFirstRep().getCode()).isEqualTo("TREAT");
+    }
+
+    @Test
     void aTransactionWithOneBadEntryStoresNothing() {
         Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         transaction.addEntry().setFullUrl("urn:uuid:7f4c1f0e-0000-4000-8000-000000000002").setResource(patient("MRN-T2", "冯", "雪"))

@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.AuditEvent;
 import java.util.Optional;
@@ -95,11 +96,20 @@ public final class AccessAuditInterceptor {
         }
         event.getSource().setObserver(new Reference().setDisplay(observer))
                 .addType(new Coding("http://terminology.hl7.org/CodeSystem/security-source-type", "4", "Application Server"));
-        AuditEvent.AuditEventEntityComponent entity = event.addEntity();
-        if (request.getId() != null && request.getId().hasIdPart()) {
-            entity.setWhat(new Reference(request.getId().toUnqualifiedVersionless().getValue()));
-        } else if (request.getResourceName() != null) {
-            entity.setWhat(new Reference().setDisplay(request.getResourceName()));
+        List<String> written = WrittenResources.of(request);
+        AuditEvent.AuditEventEntityComponent entity;
+        if (!written.isEmpty()) {
+            // A write names every version it made: a create has no id in its URL, a transaction has many.
+            written.forEach(version -> event.addEntity().setWhat(new Reference(version))
+                    .setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2", "System Object")));
+            entity = event.getEntityFirstRep();
+        } else {
+            entity = event.addEntity();
+            if (request.getId() != null && request.getId().hasIdPart()) {
+                entity.setWhat(new Reference(request.getId().toUnqualifiedVersionless().getValue()));
+            } else if (request.getResourceName() != null) {
+                entity.setWhat(new Reference().setDisplay(request.getResourceName()));
+            }
         }
         String query = request.getCompleteUrl();
         int questionMark = query == null ? -1 : query.indexOf('?');

@@ -20,6 +20,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
+import rhix.fhir.facade.audit.WrittenResources;
 import rhix.fhir.facade.store.ResourceRepository;
 import rhix.fhir.facade.store.SearchCriterion;
 import rhix.fhir.facade.store.StoredResource;
@@ -82,22 +83,28 @@ public class StoredResourceProvider<T extends IBaseResource> implements IResourc
 
     @Create
     public MethodOutcome create(@ResourceParam T resource, @ConditionalUrlParam String conditionalUrl, RequestDetails request) {
-        return withStoredResource(writes.create(resource, conditionalUrl, Writers.of(request)));
+        return withStoredResource(writes.create(resource, conditionalUrl, Writers.of(request)), request);
     }
 
     @Update
     public MethodOutcome update(@IdParam IdType id, @ResourceParam T resource, RequestDetails request) {
-        return withStoredResource(writes.update(id, resource, request.getHeader("If-Match"), Writers.of(request)));
+        return withStoredResource(writes.update(id, resource, request.getHeader("If-Match"), Writers.of(request)), request);
     }
 
     @Delete
     public MethodOutcome delete(@IdParam IdType id, RequestDetails request) {
-        return writes.delete(id, request.getHeader("If-Match"), Writers.of(request));
+        MethodOutcome outcome = writes.delete(id, request.getHeader("If-Match"), Writers.of(request));
+        WrittenResources.note(request, outcome.getId());
+        return outcome;
     }
 
-    /** HAPI returns the resource unless the client asked for {@code Prefer: return=minimal}. */
-    private MethodOutcome withStoredResource(MethodOutcome outcome) {
+    /**
+     * HAPI returns the resource unless the client asked for {@code Prefer: return=minimal}; the audit
+     * hears which version the write made.
+     */
+    private MethodOutcome withStoredResource(MethodOutcome outcome, RequestDetails request) {
         IdType id = (IdType) outcome.getId();
+        WrittenResources.note(request, id);
         repository.readVersion(resourceType, id.getIdPart(), id.getVersionIdPartAsLong().intValue())
                 .ifPresent(stored -> outcome.setResource(StoredResources.toResource(fhirContext, stored)));
         return outcome;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import rhix.fhir.facade.audit.WrittenResources;
 import rhix.fhir.facade.store.ChangeOutcome;
 import rhix.fhir.facade.store.ResourceRepository;
 import rhix.fhir.facade.store.WriteResult;
@@ -51,14 +52,14 @@ public final class TransactionProvider {
         }
         String writer = writerOf.apply(request);
         return switch (bundle.getType()) {
-            case TRANSACTION -> transaction(bundle, writer);
-            case BATCH -> batch(bundle, writer);
+            case TRANSACTION -> transaction(bundle, writer, request);
+            case BATCH -> batch(bundle, writer, request);
             case null -> throw new InvalidRequestException("Bundle.type is required: transaction or batch");
             default -> throw new InvalidRequestException("Bundle.type must be transaction or batch, not " + bundle.getType().toCode());
         };
     }
 
-    private Bundle transaction(Bundle bundle, String writer) {
+    private Bundle transaction(Bundle bundle, String writer, RequestDetails request) {
         BundlePlan plan = BundlePlan.of(fhirContext, writes, bundle.getEntry(), 0);
         List<ChangeOutcome> applied = switch (repository.apply(plan.changes(), writer)) {
             case WriteResult.Applied done -> done.outcomes();
@@ -67,17 +68,21 @@ public final class TransactionProvider {
         Bundle response = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
         List<ChangeOutcome> outcomes = plan.outcomesInEntryOrder(applied);
         outcomes.forEach(outcome -> response.addEntry().setResponse(responseOf(outcome)));
+        applied.forEach(outcome -> WrittenResources.note(request, ResourceWrites.versioned(outcome)));
         return response;
     }
 
-    private Bundle batch(Bundle bundle, String writer) {
+    private Bundle batch(Bundle bundle, String writer, RequestDetails request) {
         Bundle response = new Bundle().setType(Bundle.BundleType.BATCHRESPONSE);
         for (int i = 0; i < bundle.getEntry().size(); i++) {
             Bundle.BundleEntryResponseComponent entryResponse;
             try {
                 BundlePlan plan = BundlePlan.of(fhirContext, writes, List.of(bundle.getEntry().get(i)), i);
                 entryResponse = switch (repository.apply(plan.changes(), writer)) {
-                    case WriteResult.Applied done -> responseOf(plan.outcomesInEntryOrder(done.outcomes()).getFirst());
+                    case WriteResult.Applied done -> {
+                        done.outcomes().forEach(outcome -> WrittenResources.note(request, ResourceWrites.versioned(outcome)));
+                        yield responseOf(plan.outcomesInEntryOrder(done.outcomes()).getFirst());
+                    }
                     case WriteResult.Refused refused -> failure(WriteRefusals.toException(fhirContext, refused));
                 };
             } catch (BaseServerResponseException e) {

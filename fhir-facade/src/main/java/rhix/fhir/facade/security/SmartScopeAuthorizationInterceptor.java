@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
 
 /**
  * Turns the token's SMART scopes into HAPI authorization rules: one {@link RuleBuilder} rule per scope and
@@ -45,6 +46,12 @@ public final class SmartScopeAuthorizationInterceptor extends AuthorizationInter
             for (ScopePermission permission : scope.permissions()) {
                 rules.addAll(rule(scope, permission, token.get().patient()));
             }
+        }
+        if (token.get().allows("Patient", ScopePermission.SEARCH)) {
+            // Patient/$everything may be asked; every resource it returns must still pass a scope rule above
+            // (and, for patient/ scopes, HAPI's search narrowing keeps the instance to the token's patient).
+            rules.addAll(new RuleBuilder().allow("Patient/$everything, results checked by scope").operation().named("$everything")
+                    .onInstancesOfType(Patient.class).andRequireExplicitResponseAuthorization().build());
         }
         // Each entry of a transaction or batch is checked against the rules above.
         rules.addAll(new RuleBuilder().allow("transaction entries by their own scopes").transaction().withAnyOperation()

@@ -20,6 +20,6 @@ record InteractionTester(ScopePermission permission) implements IAuthRuleTester 
     }
 
     private boolean covers(RuleTestRequest request) {
-        return request.operation != null && ScopePermission.requiredFor(request.operation, request.requestDetails).orElse(null) == permission;
+        return request.operation != null && ScopePermission.requiredFor(request.operation).orElse(null) == permission;
     }
 }

@@ -35,32 +35,17 @@ public enum ScopePermission {
 
     /**
      * The permission an interaction needs, as SMART v2 defines it: read, vread and instance history are
-     * {@code r}; type/system search and history and the pages of a search are {@code s}. Empty for
+     * {@code r}; type/system search and history and the pages of a search are {@code s}; so are the
+     * results of an operation on a type or instance ({@code Patient/$everything} is a search of the
+     * patient's compartment, and each returned resource needs {@code s} on its type). Empty for
      * interactions that need no resource permission (metadata) or that HAPI checks entry by entry
      * (transaction, batch).
      */
-    /**
-     * As {@link #requiredFor(RestOperationTypeEnum)}, knowing the request: {@code Patient/[id]/$everything}
-     * is a search of the patient's record, so it needs {@code s} (on every type it returns).
-     */
-    public static Optional<ScopePermission> requiredFor(ca.uhn.fhir.rest.api.server.RequestDetails request) {
-        return requiredFor(request.getRestOperationType(), request);
-    }
-
-    /** @param operation the interaction judged: the request's, or that of one entry of a transaction */
-    static Optional<ScopePermission> requiredFor(RestOperationTypeEnum operation, ca.uhn.fhir.rest.api.server.RequestDetails request) {
-        if (operation == RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE && EVERYTHING.equals(request.getOperation())) {
-            return Optional.of(SEARCH);
-        }
-        return operation == null ? Optional.empty() : requiredFor(operation);
-    }
-
-    static final String EVERYTHING = "$everything";
-
     public static Optional<ScopePermission> requiredFor(RestOperationTypeEnum operation) {
         return switch (operation) {
             case READ, VREAD, HISTORY_INSTANCE -> Optional.of(READ);
-            case SEARCH_TYPE, SEARCH_SYSTEM, HISTORY_TYPE, HISTORY_SYSTEM, GET_PAGE -> Optional.of(SEARCH);
+            case SEARCH_TYPE, SEARCH_SYSTEM, HISTORY_TYPE, HISTORY_SYSTEM, GET_PAGE, EXTENDED_OPERATION_TYPE,
+                 EXTENDED_OPERATION_INSTANCE -> Optional.of(SEARCH);
             case CREATE -> Optional.of(CREATE);
             case UPDATE, PATCH -> Optional.of(UPDATE);
             case DELETE -> Optional.of(DELETE);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
 
 /**
  * Turns the token's SMART scopes into HAPI authorization rules: one {@link RuleBuilder} rule per scope and
@@ -46,10 +47,12 @@ public final class SmartScopeAuthorizationInterceptor extends AuthorizationInter
                 rules.addAll(rule(scope, permission, token.get().patient()));
             }
         }
-        // $everything is allowed as an operation; every resource it returns must pass the search rules above.
-        rules.addAll(new RuleBuilder().allow("Patient/$everything by the search scopes").operation()
-                .named(ScopePermission.EVERYTHING).onInstancesOfType(org.hl7.fhir.r4.model.Patient.class)
-                .andRequireExplicitResponseAuthorization().build());
+        if (token.get().allows("Patient", ScopePermission.SEARCH)) {
+            // Patient/$everything may be asked; every resource it returns must still pass a scope rule above
+            // (and, for patient/ scopes, HAPI's search narrowing keeps the instance to the token's patient).
+            rules.addAll(new RuleBuilder().allow("Patient/$everything, results checked by scope").operation().named("$everything")
+                    .onInstancesOfType(Patient.class).andRequireExplicitResponseAuthorization().build());
+        }
         // Each entry of a transaction or batch is checked against the rules above.
         rules.addAll(new RuleBuilder().allow("transaction entries by their own scopes").transaction().withAnyOperation()
                 .andApplyNormalRules().build());
@@ -87,7 +90,7 @@ public final class SmartScopeAuthorizationInterceptor extends AuthorizationInter
     static String denialMessage(RequestDetails request) {
         RestOperationTypeEnum operation = request.getRestOperationType();
         String type = request.getResourceName() == null ? SmartScope.ANY_TYPE : request.getResourceName();
-        Optional<ScopePermission> permission = ScopePermission.requiredFor(request);
+        Optional<ScopePermission> permission = ScopePermission.requiredFor(operation);
         Optional<AccessToken> token = AccessToken.of(request);
         String granted = token.map(t -> t.scopes().stream().map(SmartScope::toString).collect(Collectors.joining(" ")))
                 .filter(text -> !text.isEmpty()).orElse("(none)");

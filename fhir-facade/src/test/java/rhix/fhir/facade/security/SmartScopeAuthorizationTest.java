@@ -12,9 +12,11 @@ import com.nimbusds.jose.JWSAlgorithm;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Parameters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,8 +36,8 @@ class SmartScopeAuthorizationTest {
         STORE.put("o-b", "pb");
         BearerTokenVerifier verifier = new BearerTokenVerifier(AUTHORITY.verificationKeys(),
                 new TokenPolicy(AUTHORITY.issuer(), Optional.empty(), Duration.ofSeconds(60), true));
-        server = FhirFacadeServer.start(FHIR, List.of(STORE), List.of(), SmartOnFhirSecurity.interceptors(verifier), "127.0.0.1", 0,
-                20, 100, 1_000_000, "security test");
+        server = FhirFacadeServer.start(FHIR, List.of(STORE, new InMemoryPatients(Set.of("pa", "pb"), STORE)), List.of(),
+                SmartOnFhirSecurity.interceptors(verifier), "127.0.0.1", 0, 20, 100, 1_000_000, "security test");
         FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
     }
 
@@ -85,6 +87,33 @@ class SmartScopeAuthorizationTest {
 
         patientApp.create().resource(observation("pa")).execute();
         assertThatThrownBy(() -> patientApp.create().resource(observation("pb")).execute())
+                .isInstanceOf(ForbiddenOperationException.class);
+    }
+
+    @Test
+    void everythingAboutAPatientNeedsSearchScopesOnWhatItReturns() {
+        Parameters none = new Parameters();
+        IGenericClient clinician = client("user/Patient.rs user/Observation.rs");
+        IGenericClient registrar = client("user/Patient.rs");
+
+        Bundle everything = clinician.operation().onInstance(new IdType("Patient", "pa")).named("$everything")
+                .withParameters(none).returnResourceType(Bundle.class).useHttpGet().execute();
+        assertThat(everything.getEntry()).extracting(entry -> entry.getResource().fhirType()).contains("Patient", "Observation");
+        assertThatThrownBy(() -> registrar.operation().onInstance(new IdType("Patient", "pa")).named("$everything")
+                .withParameters(none).returnResourceType(Bundle.class).useHttpGet().execute())
+                .isInstanceOf(ForbiddenOperationException.class);
+    }
+
+    @Test
+    void aPatientScopeGetsEverythingOnlyAboutItsOwnPatient() {
+        Parameters none = new Parameters();
+        IGenericClient patientApp = client(TokenRequest.of("resident", "patient/*.rs", "PATRQT").withPatient("pa"));
+
+        Bundle own = patientApp.operation().onInstance(new IdType("Patient", "pa")).named("$everything")
+                .withParameters(none).returnResourceType(Bundle.class).useHttpGet().execute();
+        assertThat(own.getEntry()).isNotEmpty();
+        assertThatThrownBy(() -> patientApp.operation().onInstance(new IdType("Patient", "pb")).named("$everything")
+                .withParameters(none).returnResourceType(Bundle.class).useHttpGet().execute())
                 .isInstanceOf(ForbiddenOperationException.class);
     }
 

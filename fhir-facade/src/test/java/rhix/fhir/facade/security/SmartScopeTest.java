@@ -76,6 +76,8 @@ class SmartScopeTest {
         assertThat(ScopePermission.requiredFor(RestOperationTypeEnum.CREATE)).contains(ScopePermission.CREATE);
         assertThat(ScopePermission.requiredFor(RestOperationTypeEnum.UPDATE)).contains(ScopePermission.UPDATE);
         assertThat(ScopePermission.requiredFor(RestOperationTypeEnum.DELETE)).contains(ScopePermission.DELETE);
+        assertThat(ScopePermission.requiredFor(RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE)).contains(ScopePermission.SEARCH);
         assertThat(ScopePermission.requiredFor(RestOperationTypeEnum.METADATA)).isEqualTo(Optional.empty());
+        assertThat(ScopePermission.requiredFor(RestOperationTypeEnum.TRANSACTION)).isEqualTo(Optional.empty());
     }
 }

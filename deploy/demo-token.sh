@@ -2,7 +2,7 @@
 # Prints a bearer token for the demo region's FHIR API, signed with the region key the demo made
 # (target/demo-region/security/). Only the token goes to standard output:
 #   TOKEN=$(./deploy/demo-token.sh --sub dr-li --scope 'user/*.rs' --purpose TREAT)
-#   curl -H "Authorization: Bearer $TOKEN" 'http://127.0.0.1:18283/fhir/Observation?code=GLU&_count=5'
+#   curl -H "Authorization: Bearer $TOKEN" 'http://127.0.0.1:18283/fhir/Observation?code=1005&_count=5'
 # Options: --sub S --scope 'user/*.rs' [--purpose TREAT] [--patient ID] [--client ID] [--audience A]
 #          [--lifetime 1h] [--work-dir target/demo-region]
 set -euo pipefail

@@ -167,7 +167,7 @@ public final class DemoRegion {
      */
     private boolean checkFhirApi(RegionTokenAuthority authority) throws IOException, InterruptedException {
         NodeProcess county = firstCounty();
-        URI search = URI.create(county.fhirBaseUrl() + "/Observation?code=GLU&_count=1");
+        URI search = URI.create(county.fhirBaseUrl() + "/Observation?code=1005&_count=1");
         String token = authority.issuer().sign(TokenRequest.of("demo-check", "user/*.rs", "TREAT")
                 .withClientId("demo-region"));
         int anonymous = http.send(HttpRequest.newBuilder(search).timeout(Duration.ofSeconds(10)).build(),
@@ -253,7 +253,7 @@ public final class DemoRegion {
         NodeProcess county = firstCounty();
         table.append("       TOKEN=$(./deploy/demo-token.sh --sub dr-li --scope 'user/*.rs' --purpose TREAT)\n");
         table.append("       curl -H \"Authorization: Bearer $TOKEN\" '").append(county.fhirBaseUrl())
-                .append("/Observation?code=GLU&_count=5'\n");
+                .append("/Observation?code=1005&_count=5'\n");
         LOG.info("{}", table);
     }
 

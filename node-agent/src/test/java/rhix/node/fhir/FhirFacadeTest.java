@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.client.api.IClientInterceptor;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import rhix.fhir.RhixNamingSystems;
-import rhix.node.fhir.conformance.ConformanceCheckingInterceptor;
+import rhix.node.fhir.conformance.ConformingClients;
 import rhix.node.fhir.conformance.R4CoreValidator;
 import rhix.node.ingest.BatchStatus;
 import rhix.node.ingest.IngestRequest;
@@ -47,7 +45,7 @@ class FhirFacadeTest {
     private static TestDatabase database;
     private static ApplicationContext node;
     private static IGenericClient client;
-    private static final ConformanceCheckingInterceptor CONFORMANCE = new ConformanceCheckingInterceptor();
+    private static ConformingClients clients;
 
     @BeforeAll
     static void startNodeWithData() {
@@ -64,20 +62,13 @@ class FhirFacadeTest {
                 observation("f-o2", "HGB", "2026-10-03T09:00:00+08:00", 131),
                 observation("f-o3", "GLU", "2025-01-05T09:00:00+08:00", 6.8));
         ingest(observation("f-o1", "GLU", "2026-10-01T08:30:00+08:00", 5.9));
-        FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        client = newClient(TestTokens.operator());
-    }
-
-    private static IGenericClient newClient(IClientInterceptor authorization) {
-        IGenericClient newClient = FHIR.newRestfulGenericClient(node.getBean(FhirFacade.class).baseUrl());
-        newClient.registerInterceptor(authorization);
-        newClient.registerInterceptor(CONFORMANCE);
-        return newClient;
+        clients = new ConformingClients(node.getBean(FhirFacade.class).baseUrl());
+        client = clients.client(TestTokens.operator());
     }
 
     @AfterEach
     void everyResourceReceivedConformsToR4() {
-        assertThat(CONFORMANCE.takeFindings()).as("R4 validation errors in the responses").isEmpty();
+        clients.assertEveryResponseConformed();
     }
 
     @AfterAll
@@ -189,12 +180,12 @@ class FhirFacadeTest {
         CapabilityStatement capabilities = client.capabilities().ofType(CapabilityStatement.class).execute();
 
         assertThat(R4CoreValidator.errors(capabilities)).isEmpty();
-        assertThat(CONFORMANCE.responsesChecked()).isPositive();
+        assertThat(clients.responsesChecked()).isPositive();
     }
 
     @Test
     void everyAccessLeavesAnAuditEventWithWhoWhyWhatAndOutcome() throws Exception {
-        IGenericClient doctor = newClient(TestTokens.bearer(TestTokens.token("dr-li", "user/*.rs", "TREAT")));
+        IGenericClient doctor = clients.client(TestTokens.bearer(TestTokens.token("dr-li", "user/*.rs", "TREAT")));
         doctor.read().resource(Observation.class).withId("f-o2").execute();
         assertThatThrownBy(() -> doctor.read().resource(Patient.class).withId("audit-nobody").execute())
                 .isInstanceOf(ResourceNotFoundException.class);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.SummaryEnum;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import io.micronaut.context.ApplicationContext;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +50,7 @@ import rhix.node.ingest.BatchStatus;
 import rhix.node.ingest.IngestRequest;
 import rhix.node.ingest.IngestionService;
 import rhix.node.ingest.PayloadFormat;
-import rhix.node.fhir.conformance.ConformanceCheckingInterceptor;
+import rhix.node.fhir.conformance.ConformingClients;
 import rhix.node.store.TestDatabase;
 import rhix.node.store.search.IndexedParameter;
 import rhix.node.store.search.IndexedParameters;
@@ -70,7 +69,7 @@ class FhirSearchTest {
     private static TestDatabase database;
     private static ApplicationContext node;
     private static IGenericClient client;
-    private static final ConformanceCheckingInterceptor CONFORMANCE = new ConformanceCheckingInterceptor();
+    private static ConformingClients clients;
     /** An instant after the first batch was stored and before the second one was. */
     private static Instant betweenBatches;
 
@@ -110,15 +109,13 @@ class FhirSearchTest {
         Observation late = observation("s-o5", "s-p2", "WBC", "2026-08-01T10:00:00+08:00");
         late.addPerformer().setReference("Practitioner/s-dr1");
         ingest(late);
-        FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        client = FHIR.newRestfulGenericClient(node.getBean(FhirFacade.class).baseUrl());
-        client.registerInterceptor(TestTokens.operator());
-        client.registerInterceptor(CONFORMANCE);
+        clients = new ConformingClients(node.getBean(FhirFacade.class).baseUrl());
+        client = clients.client(TestTokens.operator());
     }
 
     @AfterEach
     void everyResourceReceivedConformsToR4() {
-        assertThat(CONFORMANCE.takeFindings()).as("R4 validation errors in the responses").isEmpty();
+        clients.assertEveryResponseConformed();
     }
 
     @AfterAll

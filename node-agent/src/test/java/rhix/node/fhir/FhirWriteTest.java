@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
@@ -39,7 +38,7 @@ import rhix.node.ingest.BatchStatus;
 import rhix.node.ingest.IngestBatchRepository;
 import rhix.node.ingest.IngestReport;
 import rhix.node.ingest.PayloadFormat;
-import rhix.node.fhir.conformance.ConformanceCheckingInterceptor;
+import rhix.node.fhir.conformance.ConformingClients;
 import rhix.node.store.TestDatabase;
 
 /** Writes through the node's FHIR API, driven by HAPI's generic client against a node on PostgreSQL. */
@@ -53,7 +52,7 @@ class FhirWriteTest {
     private static final int MAXIMUM_BYTES = 200_000;
     private static final String WRITER = "his-330102";
     private static final String TOKEN = TestTokens.token(WRITER, "system/*.cruds", "TREAT");
-    private static final ConformanceCheckingInterceptor CONFORMANCE = new ConformanceCheckingInterceptor();
+    private static ConformingClients clients;
     private static TestDatabase database;
     private static ApplicationContext node;
     private static IGenericClient client;
@@ -67,15 +66,13 @@ class FhirWriteTest {
                 "rhix.node.fhir.maximum-bundle-entries", MAXIMUM_ENTRIES,
                 "rhix.node.fhir.maximum-request-bytes", MAXIMUM_BYTES));
         node = ApplicationContext.run(properties);
-        FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        client = FHIR.newRestfulGenericClient(node.getBean(FhirFacade.class).baseUrl());
-        client.registerInterceptor(TestTokens.bearer(TOKEN));
-        client.registerInterceptor(CONFORMANCE);
+        clients = new ConformingClients(node.getBean(FhirFacade.class).baseUrl());
+        client = clients.client(TestTokens.bearer(TOKEN));
     }
 
     @AfterEach
     void everyResourceReceivedConformsToR4() {
-        assertThat(CONFORMANCE.takeFindings()).as("R4 validation errors in the responses").isEmpty();
+        clients.assertEveryResponseConformed();
     }
 
     @AfterAll

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import io.micronaut.context.ApplicationContext;
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import rhix.fhir.RhixNamingSystems;
-import rhix.node.fhir.conformance.ConformanceCheckingInterceptor;
+import rhix.node.fhir.conformance.ConformingClients;
 import rhix.node.store.TestDatabase;
 
 /** {@code Patient/$everything} over a node on PostgreSQL, with data written through the FHIR API. */
@@ -37,7 +36,7 @@ class PatientEverythingTest {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
     private static final String HOSPITAL = "H330102001";
-    private static final ConformanceCheckingInterceptor CONFORMANCE = new ConformanceCheckingInterceptor();
+    private static ConformingClients clients;
     private static TestDatabase database;
     private static ApplicationContext node;
     private static IGenericClient client;
@@ -47,10 +46,8 @@ class PatientEverythingTest {
         database = TestDatabase.create("everything");
         node = ApplicationContext.run(TestTokens.secured(Map.of("rhix.node.store.url", database.jdbcUrl(),
                 "rhix.node.id", "county-330102", "rhix.node.level", "COUNTY", "rhix.node.division-code", "330102")));
-        FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        client = FHIR.newRestfulGenericClient(node.getBean(FhirFacade.class).baseUrl());
-        client.registerInterceptor(TestTokens.operator());
-        client.registerInterceptor(CONFORMANCE);
+        clients = new ConformingClients(node.getBean(FhirFacade.class).baseUrl());
+        client = clients.client(TestTokens.operator());
         Organization hospital = new Organization().setName("上城区人民医院");
         hospital.setId("org-1");
         Practitioner doctor = new Practitioner();
@@ -69,7 +66,7 @@ class PatientEverythingTest {
 
     @AfterEach
     void everyResourceReceivedConformsToR4() {
-        assertThat(CONFORMANCE.takeFindings()).as("R4 validation errors in the responses").isEmpty();
+        clients.assertEveryResponseConformed();
     }
 
     @AfterAll
@@ -116,12 +113,9 @@ class PatientEverythingTest {
 
     @Test
     void needsTheSearchScopeOfEveryTypeItReturns() {
-        IGenericClient readOnly = FHIR.newRestfulGenericClient(node.getBean(FhirFacade.class).baseUrl());
-        readOnly.registerInterceptor(TestTokens.bearer(TestTokens.token("dr-wang", "user/*.r", "TREAT")));
-        IGenericClient observationsOnly = FHIR.newRestfulGenericClient(node.getBean(FhirFacade.class).baseUrl());
-        observationsOnly.registerInterceptor(TestTokens.bearer(TestTokens.token("dr-wang", "user/Observation.rs", "TREAT")));
-        IGenericClient clinician = FHIR.newRestfulGenericClient(node.getBean(FhirFacade.class).baseUrl());
-        clinician.registerInterceptor(TestTokens.bearer(TestTokens.token("dr-wang", "user/*.rs", "TREAT")));
+        IGenericClient readOnly = clients.client(TestTokens.bearer(TestTokens.token("dr-wang", "user/*.r", "TREAT")));
+        IGenericClient observationsOnly = clients.client(TestTokens.bearer(TestTokens.token("dr-wang", "user/Observation.rs", "TREAT")));
+        IGenericClient clinician = clients.client(TestTokens.bearer(TestTokens.token("dr-wang", "user/*.rs", "TREAT")));
 
         for (IGenericClient refused : List.of(readOnly, observationsOnly)) {
             assertThatThrownBy(() -> refused.operation().onInstance(new IdType("Patient", "p-1")).named("$everything")

@@ -4,15 +4,11 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,6 +18,7 @@ import org.hl7.fhir.r4.model.AuditEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rhix.fhir.facade.audit.AuditSink;
+import rhix.node.store.ContentHash;
 import rhix.node.store.ResourceKey;
 import rhix.node.store.ResourceStore;
 import rhix.node.store.ResourceWrite;
@@ -104,20 +101,12 @@ public class StoreAuditSink implements AuditSink {
         for (AuditEvent event : events) {
             String json = parser.encodeResourceToString(event);
             writes.add(new ResourceWrite(new ResourceKey("AuditEvent", event.getIdElement().getIdPart()), 1, now,
-                    sha256(json), json, null, null, false, indexer.index(event)));
+                    ContentHash.sha256(json), json, null, null, false, indexer.index(event)));
         }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             store.write(connection, writes);
             connection.commit();
-        }
-    }
-
-    private static String sha256(String json) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -5,7 +5,6 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -27,6 +26,7 @@ import rhix.fhir.facade.store.WriteResult;
 import rhix.fhir.facade.store.WriteResult.Reason;
 import rhix.fhir.facade.store.WriteResult.WriteProblem;
 import rhix.node.identity.LocalPatientIdentityRepository;
+import rhix.node.store.ContentHash;
 import rhix.node.store.ResourceKey;
 import rhix.node.store.ResourceStore;
 import rhix.node.store.StoreWriteLock;
@@ -287,7 +287,7 @@ public class FhirWriteService implements ResourceWriter {
         StringBuilder text = new StringBuilder();
         changes.forEach(change -> text.append(change.getClass().getSimpleName()).append(' ').append(change.resourceType())
                 .append('/').append(change.resourceId()).append('\n'));
-        return IngestionService.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+        return ContentHash.sha256(text.toString());
     }
 
     private static ChangeOutcome outcome(ResourceKey key, int version, OffsetDateTime at, ChangeOutcome.Kind kind) {

@@ -9,15 +9,12 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import jakarta.inject.Singleton;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +25,7 @@ import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rhix.node.store.ContentHash;
 import rhix.node.store.ResourceKey;
 import rhix.node.store.ResourceStore;
 import rhix.node.store.StoreWriteLock;
@@ -110,7 +108,7 @@ public class IngestionService {
 
     private IngestResult ingest(String batchId, IngestRequest request, PhaseTimings timings) {
         OffsetDateTime receivedAt = OffsetDateTime.now(clock);
-        String sha256 = sha256(request.payload());
+        String sha256 = ContentHash.sha256(request.payload());
         progress.update(batchId, IngestProgress.Phase.PARSING, 0, 0);
         ParsedPayload parsed = parser.parse(request.payload(), request.format());
         timings.lap("parse");
@@ -221,11 +219,4 @@ public class IngestionService {
         resourceCounter.add(report.rejected(), producer.toBuilder().put(OUTCOME, "rejected").build());
     }
 
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
 }

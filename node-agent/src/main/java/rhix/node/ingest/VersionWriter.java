@@ -3,7 +3,6 @@ package rhix.node.ingest;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -20,6 +19,7 @@ import rhix.node.identity.PatientIdentityExtractor;
 import rhix.node.quality.QualityFinding;
 import rhix.node.quality.QualityFindingRepository;
 import rhix.node.quality.QualityRuleSet;
+import rhix.node.store.ContentHash;
 import rhix.node.store.ResourceKey;
 import rhix.node.store.ResourceStore;
 import rhix.node.store.ResourceWrite;
@@ -85,7 +85,7 @@ public class VersionWriter {
             resource.getMeta().setVersionId(null);
             resource.getMeta().setLastUpdated(null);
             String json = encoder.encodeResourceToString(resource);
-            String hash = IngestionService.sha256(json.getBytes(StandardCharsets.UTF_8));
+            String hash = ContentHash.sha256(json);
             StoredVersion existing = current.get(incoming.key());
             if (existing != null && !existing.deleted() && existing.contentSha256().equals(hash)) {
                 versions.put(incoming.key(), new Version(existing.versionId(), existing.lastUpdated(), Change.UNCHANGED));

@@ -195,7 +195,7 @@ public class ResourceStore {
             for (var entry : versions.entrySet()) {
                 ResourceKey key = entry.getKey();
                 String tombstone = "{\"resourceType\":\"" + key.resourceType() + "\",\"id\":\"" + key.resourceId() + "\"}";
-                String sha256 = sha256(tombstone);
+                String sha256 = ContentHash.sha256(tombstone);
                 update.setInt(1, entry.getValue());
                 update.setObject(2, at.withOffsetSameInstant(ZoneOffset.UTC));
                 update.setString(3, sha256);
@@ -240,15 +240,6 @@ public class ResourceStore {
                 }
             }
             return found;
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 

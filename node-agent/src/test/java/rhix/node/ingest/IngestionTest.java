@@ -69,7 +69,7 @@ class IngestionTest {
         assertThat(report.status()).isEqualTo(BatchStatus.ACCEPTED);
         assertThat(report.resourceCount()).isEqualTo(4);
         assertThat(report.created()).isEqualTo(4);
-        assertThat(report.payloadSha256()).isEqualTo(IngestionService.sha256(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(report.payloadSha256()).isEqualTo(rhix.node.store.ContentHash.sha256(payload));
         Observation stored = (Observation) FHIR.newJsonParser().parseResource(
                 queryString("SELECT content FROM fhir_resource WHERE resource_type = 'Observation' AND resource_id = 'rt-o1'"));
         assertThat(stored.getValueQuantity().getValue().doubleValue()).isEqualTo(5.4);

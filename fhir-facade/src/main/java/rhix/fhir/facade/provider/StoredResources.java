@@ -11,13 +11,13 @@ import rhix.fhir.facade.store.StoredResource;
 
 /**
  * Turns a stored version into the resource a client sees: the source's JSON with the store's version
- * and time. The resource also carries that JSON, already as HAPI would write it, so that a plain JSON
- * read can be answered without encoding it again (see {@code StoredJsonResponder}).
+ * and time. The resource also carries the stored version, so that a plain JSON read can be answered with
+ * the stored JSON instead of encoding it again (see {@code StoredJsonResponder}).
  */
 public final class StoredResources {
 
-    /** User data key of the JSON a resource was read from, with its version and time: ready to send. */
-    public static final String SERVABLE_JSON = "rhix.fhir.servableJson";
+    /** User data key of the stored version a resource was read from: what a plain read can send as it is. */
+    public static final String STORED_VERSION = "rhix.fhir.storedVersion";
     private static final String ID_MEMBER = "\",\"id\":\"";
 
     private StoredResources() {
@@ -29,10 +29,8 @@ public final class StoredResources {
         resource.setId(stored.resourceType() + "/" + stored.resourceId() + "/_history/" + stored.versionId());
         resource.getMeta().setVersionId(Integer.toString(stored.versionId()));
         resource.getMeta().setLastUpdatedElement(lastUpdated);
-        String servable = servableJson(stored, lastUpdated.getValueAsString());
-        if (servable != null) {
-            resource.setUserData(SERVABLE_JSON, servable);
-        }
+        // Kept, not spliced here: only a plain read needs the JSON as stored, searches do not.
+        resource.setUserData(STORED_VERSION, stored);
         return resource;
     }
 
@@ -42,7 +40,7 @@ public final class StoredResources {
      * two, so this is byte for byte what parsing and encoding again would give. Null when the JSON does
      * not start the way HAPI writes it; the caller then encodes as usual.
      */
-    static String servableJson(StoredResource stored, String lastUpdated) {
+    public static String servableJson(StoredResource stored, String lastUpdated) {
         String json = stored.json();
         String start = "{\"resourceType\":\"" + stored.resourceType() + ID_MEMBER + stored.resourceId() + "\"";
         if (!json.startsWith(start)) {

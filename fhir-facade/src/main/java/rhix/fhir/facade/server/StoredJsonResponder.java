@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import rhix.fhir.facade.provider.StoredResources;
+import rhix.fhir.facade.store.StoredResource;
 
 /**
  * Answers a plain JSON read or vread with the JSON the store already holds, instead of encoding the
@@ -23,7 +24,7 @@ import rhix.fhir.facade.provider.StoredResources;
  *
  * <p>Runs last among the outgoing-response hooks, after authorization has seen the resource. An
  * interceptor that changes a resource in place at this point must remove
- * {@link StoredResources#SERVABLE_JSON} from it (replacing the resource does that by itself).
+ * {@link StoredResources#STORED_VERSION} from it (replacing the resource does that by itself).
  */
 @Interceptor
 public final class StoredJsonResponder {
@@ -36,12 +37,17 @@ public final class StoredJsonResponder {
             return true;
         }
         IBaseResource resource = response.getResponseResource();
-        if (resource == null || !(resource.getUserData(StoredResources.SERVABLE_JSON) instanceof String json)
+        if (resource == null || !(resource.getUserData(StoredResources.STORED_VERSION) instanceof StoredResource stored)
                 || !request.getParameters().isEmpty()) {
             return true;
         }
         var encoding = RestfulServerUtils.determineResponseEncodingNoDefault(request, EncodingEnum.JSON);
         if (encoding != null && encoding.getEncoding() != EncodingEnum.JSON) {
+            return true;
+        }
+        String json = StoredResources.servableJson(stored,
+                ((org.hl7.fhir.r4.model.Resource) resource).getMeta().getLastUpdatedElement().getValueAsString());
+        if (json == null) {
             return true;
         }
         byte[] body = json.getBytes(StandardCharsets.UTF_8);

@@ -5,6 +5,7 @@ import io.grpc.Metadata;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.HashMap;
 import java.util.Map;
 import rhix.api.mpi.v1.MasterPatientIndexServiceGrpc;
@@ -12,7 +13,10 @@ import rhix.mpi.api.grpc.CallerInterceptor;
 import rhix.mpi.api.grpc.MpiGrpcServer;
 import rhix.testing.TestDatabase;
 
-/** A running MPI on a fresh PostgreSQL database, with a gRPC stub that calls it as a node would. */
+/**
+ * A running MPI on a fresh PostgreSQL database (HTTP and gRPC on free ports), with a gRPC stub that calls it
+ * as a node would.
+ */
 public final class MpiTestService implements AutoCloseable {
 
     private final TestDatabase database;
@@ -39,7 +43,7 @@ public final class MpiTestService implements AutoCloseable {
         properties.put("micronaut.server.port", -1);
         properties.putAll(extra);
         try {
-            return new MpiTestService(database, ApplicationContext.run(properties, "test"));
+            return new MpiTestService(database, ApplicationContext.run(EmbeddedServer.class, properties, "test").getApplicationContext());
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -202,7 +202,7 @@ public final class BulkLinker {
             int done = 0;
             for (int p : ordered) {
                 int code = codes[p];
-                if (probabilityOf[code] >= options.linkProbability()) {
+                if (probabilityOf[code] >= options.linkProbability() && scoreOf[code] >= options.minLinkScore()) {
                     link(p, code);
                 } else {
                     band[bandSize++] = p;

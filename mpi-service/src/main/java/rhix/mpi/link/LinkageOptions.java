@@ -10,7 +10,12 @@ import rhix.mpi.match.FellegiSunterModel;
  * traits' weights are re-estimated on another population. The score a threshold comes to under a model is
  * in {@link LinkageResult.ModelEstimate#scoreFor(double)}.
  *
- * @param linkProbability               pairs at or above this are linked automatically
+ * @param linkProbability               pairs at or above this are linked automatically, if their score also
+ *                                      reaches {@code minLinkScore}
+ * @param minLinkScore                  the least score (log2 likelihood ratio) a link needs: where nearly every
+ *                                      candidate pair is a match (a small region, tight blocks) the prevalence
+ *                                      alone can lift a pair whose traits speak against a match over the
+ *                                      probability threshold; 0 asks that the evidence at least lean towards one
  * @param reviewProbability             pairs in [review, link) between different clusters go to review
  * @param maxBlockSize                  blocks with more records are skipped (b(b-1)/2 pairs each): their
  *                                      records still meet through their other keys
@@ -21,16 +26,20 @@ import rhix.mpi.match.FellegiSunterModel;
  *                                      of one's is the same as or a typo apart from one of the other's: such
  *                                      a link goes to review instead
  */
-public record LinkageOptions(double linkProbability, double reviewProbability, int maxBlockSize, int maxEmIterations,
+public record LinkageOptions(double linkProbability, double minLinkScore, double reviewProbability, int maxBlockSize, int maxEmIterations,
                              double emTolerance, FellegiSunterModel suppliedModel, boolean refuseConflictingResidentIds) {
 
     public static final double DEFAULT_LINK_PROBABILITY = 0.9;
+    public static final double DEFAULT_MIN_LINK_SCORE = 0.0;
     public static final double DEFAULT_REVIEW_PROBABILITY = 0.1;
     public static final int DEFAULT_MAX_BLOCK_SIZE = 1_000;
 
     public LinkageOptions {
         if (!(linkProbability > 0 && linkProbability < 1)) {
             throw new IllegalArgumentException("linkProbability must be within (0, 1), was " + linkProbability);
+        }
+        if (Double.isNaN(minLinkScore)) {
+            throw new IllegalArgumentException("minLinkScore must be a number (or -Infinity for none)");
         }
         if (!(reviewProbability > 0 && reviewProbability <= linkProbability)) {
             throw new IllegalArgumentException("reviewProbability must be within (0, linkProbability], was "
@@ -48,8 +57,8 @@ public record LinkageOptions(double linkProbability, double reviewProbability, i
     }
 
     public static LinkageOptions defaults() {
-        return new LinkageOptions(DEFAULT_LINK_PROBABILITY, DEFAULT_REVIEW_PROBABILITY, DEFAULT_MAX_BLOCK_SIZE, 200, 1e-6,
-                null, true);
+        return new LinkageOptions(DEFAULT_LINK_PROBABILITY, DEFAULT_MIN_LINK_SCORE, DEFAULT_REVIEW_PROBABILITY,
+                DEFAULT_MAX_BLOCK_SIZE, 200, 1e-6, null, true);
     }
 
     public Optional<FellegiSunterModel> model() {
@@ -57,22 +66,27 @@ public record LinkageOptions(double linkProbability, double reviewProbability, i
     }
 
     public LinkageOptions withThresholds(double link, double review) {
-        return new LinkageOptions(link, review, maxBlockSize, maxEmIterations, emTolerance, suppliedModel,
+        return new LinkageOptions(link, minLinkScore, review, maxBlockSize, maxEmIterations, emTolerance, suppliedModel,
                 refuseConflictingResidentIds);
+    }
+
+    public LinkageOptions withMinLinkScore(double score) {
+        return new LinkageOptions(linkProbability, score, reviewProbability, maxBlockSize, maxEmIterations, emTolerance,
+                suppliedModel, refuseConflictingResidentIds);
     }
 
     public LinkageOptions withMaxBlockSize(int records) {
-        return new LinkageOptions(linkProbability, reviewProbability, records, maxEmIterations, emTolerance, suppliedModel,
-                refuseConflictingResidentIds);
+        return new LinkageOptions(linkProbability, minLinkScore, reviewProbability, records, maxEmIterations, emTolerance,
+                suppliedModel, refuseConflictingResidentIds);
     }
 
     public LinkageOptions withModel(FellegiSunterModel model) {
-        return new LinkageOptions(linkProbability, reviewProbability, maxBlockSize, maxEmIterations, emTolerance, model,
-                refuseConflictingResidentIds);
+        return new LinkageOptions(linkProbability, minLinkScore, reviewProbability, maxBlockSize, maxEmIterations, emTolerance,
+                model, refuseConflictingResidentIds);
     }
 
     public LinkageOptions withConflictingResidentIdsRefused(boolean refuse) {
-        return new LinkageOptions(linkProbability, reviewProbability, maxBlockSize, maxEmIterations, emTolerance, suppliedModel,
-                refuse);
+        return new LinkageOptions(linkProbability, minLinkScore, reviewProbability, maxBlockSize, maxEmIterations, emTolerance,
+                suppliedModel, refuse);
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import rhix.mpi.link.LinkageResult.ReviewPair;
 import rhix.mpi.link.LinkageResult.ReviewReason;
 import rhix.mpi.match.Agreement;
+import rhix.mpi.match.FellegiSunterModel;
 import rhix.mpi.match.IdentityRecord;
 import rhix.mpi.match.Trait;
 import rhix.synthetic.RegionSpec;
@@ -124,6 +125,26 @@ class BulkLinkerTest {
                     .isLessThan(LinkageOptions.DEFAULT_LINK_PROBABILITY);
             assertThat(List.of(pair.left(), pair.right())).containsExactly(0, 1);
         });
+    }
+
+    @Test
+    void aPairWhoseTraitsSpeakAgainstAMatchIsNotLinkedJustBecauseMatchesAreCommonAmongCandidates() {
+        List<IdentityRecord> records = List.of(
+                record("a", "王芳", "wang fang", BORN, null, "13800001111", "330102"),
+                record("b", "汪芳", "wang fang", LocalDate.of(1968, 7, 3), null, "13955556666", "330225"));
+        FellegiSunterModel nearlyAllMatches = new FellegiSunterModel(model().m(), model().u(), 0.999);
+        LinkageOptions options = LinkageOptions.defaults().withModel(nearlyAllMatches);
+
+        LinkageResult guarded = new BulkLinker(options).link(records);
+        LinkageResult probabilityOnly = new BulkLinker(options.withMinLinkScore(Double.NEGATIVE_INFINITY)).link(records);
+
+        assertThat(guarded.reviewPairs()).singleElement().satisfies(pair -> {
+            assertThat(pair.score()).isNegative();
+            assertThat(pair.matchProbability()).isGreaterThan(LinkageOptions.DEFAULT_LINK_PROBABILITY);
+            assertThat(pair.reason()).isEqualTo(ReviewReason.REVIEW_BAND);
+        });
+        assertThat(guarded.clusterOf()).containsExactly(0, 1);
+        assertThat(probabilityOnly.clusterOf()).containsExactly(0, 0);
     }
 
     @Test

@@ -31,6 +31,29 @@ public class EnterpriseIdentityStore {
         }
     }
 
+    /** Creates many identities in one batch (a bulk linkage run). */
+    public void createAll(Connection connection, java.util.Map<String, GoldenRecord> golden, java.util.Map<String, Integer> recordCounts,
+                          Instant now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO enterprise_identity (enterprise_id, status,"
+                + " resident_id, name_zh, name_pinyin, gender, birth_date, phone, division_code, record_count, version,"
+                + " created_at, updated_at) VALUES (?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)")) {
+            int pending = 0;
+            for (var entry : golden.entrySet()) {
+                insert.setString(1, entry.getKey());
+                setGolden(insert, 2, entry.getValue());
+                insert.setInt(9, recordCounts.get(entry.getKey()));
+                Jdbc.setInstant(insert, 10, now);
+                Jdbc.setInstant(insert, 11, now);
+                insert.addBatch();
+                if (++pending == Jdbc.BATCH) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
     /** A new golden record and record count; the version moves on only when something changed. */
     public void update(Connection connection, String enterpriseId, GoldenRecord golden, int recordCount, Instant now)
             throws SQLException {

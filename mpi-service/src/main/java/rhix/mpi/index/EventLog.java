@@ -31,7 +31,8 @@ public class EventLog {
             "ReviewDecided", MpiEvent.ReviewDecided.class,
             "IdentitiesMerged", MpiEvent.IdentitiesMerged.class,
             "IdentitiesUnmerged", MpiEvent.IdentitiesUnmerged.class,
-            "RecordsLocated", MpiEvent.RecordsLocated.class);
+            "RecordsLocated", MpiEvent.RecordsLocated.class,
+            "RecordsBulkLinked", MpiEvent.RecordsBulkLinked.class);
 
     private final ObjectMapper json;
 
@@ -54,6 +55,29 @@ public class EventLog {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + event.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** Appends many events in batches, in list order (a bulk linkage run). */
+    public void appendAll(Connection connection, List<? extends MpiEvent> batch, String actor, Instant now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mpi_event (event_type, enterprise_id, actor,"
+                + " payload, occurred_at) VALUES (?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (MpiEvent event : batch) {
+                insert.setString(1, event.getClass().getSimpleName());
+                insert.setString(2, event.enterpriseId());
+                insert.setString(3, actor);
+                insert.setString(4, json.writeValueAsString(event));
+                Jdbc.setInstant(insert, 5, now);
+                insert.addBatch();
+                if (++pending == Jdbc.BATCH) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            insert.executeBatch();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write an event as JSON", e);
         }
     }
 

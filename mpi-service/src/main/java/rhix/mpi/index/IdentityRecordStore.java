@@ -23,45 +23,97 @@ public class IdentityRecordStore {
     /** Candidates per record at most: a block bigger than this is a data problem (a shared phone), not a person. */
     static final int CANDIDATE_LIMIT = 200;
 
+    private static final String UPDATE = "UPDATE identity_record SET producer_id = ?, local_identifier_system = ?,"
+            + " local_identifier_value = ?, raw_resident_id = ?, resident_id = ?, resident_id_invalid = ?, name_zh = ?,"
+            + " name_pinyin = ?, phonetic_key = ?, gender = ?, birth_date = ?, birth_year = ?, phone = ?, division_code = ?,"
+            + " registered_at = ?, updated_at = ? WHERE node_id = ? AND local_id = ?";
+    private static final String INSERT = "INSERT INTO identity_record (producer_id, local_identifier_system,"
+            + " local_identifier_value, raw_resident_id, resident_id, resident_id_invalid, name_zh, name_pinyin, phonetic_key,"
+            + " gender, birth_date, birth_year, phone, division_code, registered_at, updated_at, node_id, local_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     /** Inserts or replaces the record's traits; returns the traits it had before, if any. */
     public Optional<RegisteredRecord> upsert(Connection connection, RegisteredRecord record) throws SQLException {
         Optional<RegisteredRecord> previous = find(connection, record.key());
-        IdentityRecord traits = record.traits();
-        String sql = previous.isPresent()
-                ? "UPDATE identity_record SET producer_id = ?, local_identifier_system = ?, local_identifier_value = ?,"
-                  + " raw_resident_id = ?, resident_id = ?, resident_id_invalid = ?, name_zh = ?, name_pinyin = ?, phonetic_key = ?,"
-                  + " gender = ?, birth_date = ?, birth_year = ?, phone = ?, division_code = ?, registered_at = ?, updated_at = ?"
-                  + " WHERE node_id = ? AND local_id = ?"
-                : "INSERT INTO identity_record (producer_id, local_identifier_system, local_identifier_value, raw_resident_id,"
-                  + " resident_id, resident_id_invalid, name_zh, name_pinyin, phonetic_key, gender, birth_date, birth_year, phone,"
-                  + " division_code, registered_at, updated_at, node_id, local_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int i = 1;
-            statement.setString(i++, record.producerId());
-            statement.setString(i++, record.localIdentifierSystem());
-            statement.setString(i++, record.localIdentifierValue());
-            statement.setString(i++, traits.rawResidentId());
-            statement.setString(i++, traits.residentId());
-            statement.setBoolean(i++, traits.hasInvalidResidentId());
-            statement.setString(i++, traits.nameZh());
-            statement.setString(i++, traits.namePinyin());
-            statement.setString(i++, BlockingKeys.phoneticKey(traits.namePinyin()));
-            statement.setString(i++, traits.gender());
-            Jdbc.setDate(statement, i++, traits.birthDate());
-            if (traits.birthDate() == null) {
-                statement.setNull(i++, java.sql.Types.INTEGER);
-            } else {
-                statement.setInt(i++, traits.birthDate().getYear());
-            }
-            statement.setString(i++, traits.phone());
-            statement.setString(i++, traits.divisionCode());
-            Jdbc.setInstant(statement, i++, record.registeredAt());
-            Jdbc.setInstant(statement, i++, Instant.now());
-            statement.setString(i++, traits.nodeId());
-            statement.setString(i, traits.localId());
+        try (PreparedStatement statement = connection.prepareStatement(previous.isPresent() ? UPDATE : INSERT)) {
+            bind(statement, record);
             statement.executeUpdate();
         }
         return previous;
+    }
+
+    /**
+     * Inserts or replaces many records in two batches (update what exists, insert the rest), leaving links
+     * alone: the deferred registration of a bulk load. Returns how many were new.
+     */
+    public int storeAll(Connection connection, List<RegisteredRecord> batch) throws SQLException {
+        int[] updated;
+        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+            for (RegisteredRecord record : batch) {
+                bind(update, record);
+                update.addBatch();
+            }
+            updated = update.executeBatch();
+        }
+        int inserted = 0;
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (int i = 0; i < batch.size(); i++) {
+                if (updated[i] == 0) {
+                    bind(insert, batch.get(i));
+                    insert.addBatch();
+                    inserted++;
+                }
+            }
+            if (inserted > 0) {
+                insert.executeBatch();
+            }
+        }
+        return inserted;
+    }
+
+    private static void bind(PreparedStatement statement, RegisteredRecord record) throws SQLException {
+        IdentityRecord traits = record.traits();
+        int i = 1;
+        statement.setString(i++, record.producerId());
+        statement.setString(i++, record.localIdentifierSystem());
+        statement.setString(i++, record.localIdentifierValue());
+        statement.setString(i++, traits.rawResidentId());
+        statement.setString(i++, traits.residentId());
+        statement.setBoolean(i++, traits.hasInvalidResidentId());
+        statement.setString(i++, traits.nameZh());
+        statement.setString(i++, traits.namePinyin());
+        statement.setString(i++, BlockingKeys.phoneticKey(traits.namePinyin()));
+        statement.setString(i++, traits.gender());
+        Jdbc.setDate(statement, i++, traits.birthDate());
+        if (traits.birthDate() == null) {
+            statement.setNull(i++, java.sql.Types.INTEGER);
+        } else {
+            statement.setInt(i++, traits.birthDate().getYear());
+        }
+        statement.setString(i++, traits.phone());
+        statement.setString(i++, traits.divisionCode());
+        Jdbc.setInstant(statement, i++, record.registeredAt());
+        Jdbc.setInstant(statement, i++, Instant.now());
+        statement.setString(i++, traits.nodeId());
+        statement.setString(i, traits.localId());
+    }
+
+    /** Every record with the identity it is linked to (null when it waits for a bulk run), in key order, streamed. */
+    public void forEachWithLink(Connection connection, RecordVisitor visitor) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + ", l.enterprise_id FROM identity_record r"
+                + " LEFT JOIN identity_link l ON l.node_id = r.node_id AND l.local_id = r.local_id ORDER BY r.node_id, r.local_id")) {
+            select.setFetchSize(10_000);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    visitor.visit(row(rows), rows.getString("enterprise_id"));
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    public interface RecordVisitor {
+        void visit(RegisteredRecord record, String enterpriseId);
     }
 
     public Optional<RegisteredRecord> find(Connection connection, RecordKey key) throws SQLException {

@@ -12,6 +12,9 @@ import java.time.ZoneOffset;
 /** The few conversions every MPI table needs, written once. */
 final class Jdbc {
 
+    /** Rows per JDBC batch in bulk writes. */
+    static final int BATCH = 5_000;
+
     private Jdbc() {
     }
 

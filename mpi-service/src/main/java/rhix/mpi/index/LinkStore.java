@@ -21,16 +21,25 @@ public class LinkStore {
         delete(connection, link.record());
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO identity_link (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, link.record().nodeId());
-            insert.setString(2, link.record().localId());
-            insert.setString(3, link.enterpriseId());
-            insert.setString(4, link.method().name());
-            Jdbc.setDouble(insert, 5, link.score());
-            insert.setString(6, link.vector());
-            insert.setString(7, link.matched() == null ? null : link.matched().nodeId());
-            insert.setString(8, link.matched() == null ? null : link.matched().localId());
-            Jdbc.setInstant(insert, 9, link.linkedAt());
+            bind(insert, link);
             insert.executeUpdate();
+        }
+    }
+
+    /** Inserts links for records that have none (a bulk linkage run). */
+    public void insertAll(Connection connection, java.util.List<Link> batch) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO identity_link (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (Link link : batch) {
+                bind(insert, link);
+                insert.addBatch();
+                if (++pending == Jdbc.BATCH) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            insert.executeBatch();
         }
     }
 
@@ -58,6 +67,18 @@ public class LinkStore {
             delete.setString(2, record.localId());
             delete.executeUpdate();
         }
+    }
+
+    private static void bind(PreparedStatement insert, Link link) throws SQLException {
+        insert.setString(1, link.record().nodeId());
+        insert.setString(2, link.record().localId());
+        insert.setString(3, link.enterpriseId());
+        insert.setString(4, link.method().name());
+        Jdbc.setDouble(insert, 5, link.score());
+        insert.setString(6, link.vector());
+        insert.setString(7, link.matched() == null ? null : link.matched().nodeId());
+        insert.setString(8, link.matched() == null ? null : link.matched().localId());
+        Jdbc.setInstant(insert, 9, link.linkedAt());
     }
 
     private static List<Link> read(PreparedStatement select) throws SQLException {

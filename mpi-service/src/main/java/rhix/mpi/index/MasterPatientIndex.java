@@ -51,7 +51,9 @@ public class MasterPatientIndex {
         /** nobody like it: a new identity */
         NEW_IDENTITY,
         /** a new identity for now, and a review task about a grey-band candidate */
-        REVIEW
+        REVIEW,
+        /** stored unmatched, for a bulk linkage run */
+        DEFERRED
     }
 
     /** @param score the best candidate's score, null when there was none */
@@ -79,6 +81,17 @@ public class MasterPatientIndex {
             }
             return registrations;
         });
+    }
+
+    /**
+     * Stores records without matching them (an initial load): they wait for the next bulk linkage run. Records
+     * already linked keep their link. Validated like {@link #register}, stored in batches.
+     *
+     * @return how many of them were new to the index
+     */
+    public int registerDeferred(List<RegisteredRecord> incoming, String actor) {
+        incoming.forEach(MasterPatientIndex::requireMatchable);
+        return transactions.write(connection -> records.storeAll(connection, incoming));
     }
 
     private Registration registerOne(Connection connection, RegisteredRecord record, MatchingPolicy current, String actor)

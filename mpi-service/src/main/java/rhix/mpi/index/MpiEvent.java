@@ -54,6 +54,14 @@ public sealed interface MpiEvent {
             implements MpiEvent {
     }
 
+    /**
+     * A bulk linkage run ({@code runId}) linked these records to the identity, creating it when {@code created}.
+     * One event per identity, not per record, so a run over millions of records stays a few hundred thousand events.
+     */
+    @Serdeable
+    record RecordsBulkLinked(String enterpriseId, String runId, boolean created, List<Link> links) implements MpiEvent {
+    }
+
     /** Someone asked where a person's records are (the record locator), and why. */
     @Serdeable
     record RecordsLocated(String enterpriseId, String purposeOfUse, int records) implements MpiEvent {

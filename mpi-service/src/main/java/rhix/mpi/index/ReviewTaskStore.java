@@ -39,6 +39,35 @@ public class ReviewTaskStore {
         }
     }
 
+    /** A question for a reviewer from a bulk run, before it has an id. */
+    public record NewTask(RecordKey record, String candidateEnterpriseId, RecordKey candidateRecord, double score, String vector) {
+    }
+
+    /** Opens many tasks in batches (a bulk linkage run). */
+    public void openAll(Connection connection, List<NewTask> tasks, Instant now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO review_task (node_id, local_id,"
+                + " candidate_enterprise_id, candidate_node_id, candidate_local_id, score, vector, status, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)")) {
+            int pending = 0;
+            for (NewTask task : tasks) {
+                insert.setString(1, task.record().nodeId());
+                insert.setString(2, task.record().localId());
+                insert.setString(3, task.candidateEnterpriseId());
+                insert.setString(4, task.candidateRecord().nodeId());
+                insert.setString(5, task.candidateRecord().localId());
+                insert.setDouble(6, task.score());
+                insert.setString(7, task.vector());
+                Jdbc.setInstant(insert, 8, now);
+                insert.addBatch();
+                if (++pending == Jdbc.BATCH) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
     public Optional<ReviewTask> find(Connection connection, long taskId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM review_task WHERE task_id = ?")) {
             select.setLong(1, taskId);

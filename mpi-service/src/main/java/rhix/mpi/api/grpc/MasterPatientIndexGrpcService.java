@@ -67,6 +67,15 @@ public class MasterPatientIndexGrpcService extends MasterPatientIndexServiceGrpc
                 records.add(record("identities[" + i + "]", request.getIdentities(i)));
             }
             RegisterIdentitiesResponse.Builder response = RegisterIdentitiesResponse.newBuilder();
+            if (request.getDeferMatching()) {
+                index.registerDeferred(records, CallerInterceptor.caller());
+                for (RegisteredRecord record : records) {
+                    response.addIdentities(RegisteredIdentity.newBuilder().setNodeId(record.traits().nodeId())
+                            .setLocalId(record.traits().localId()).setOutcome(LinkOutcome.LINK_OUTCOME_DEFERRED)
+                            .setResidentIdInvalid(record.traits().hasInvalidResidentId()));
+                }
+                return response.build();
+            }
             for (MasterPatientIndex.Registration registration : index.register(records, CallerInterceptor.caller())) {
                 response.addIdentities(RegisteredIdentity.newBuilder()
                         .setNodeId(registration.record().nodeId())
@@ -76,6 +85,7 @@ public class MasterPatientIndexGrpcService extends MasterPatientIndexServiceGrpc
                             case LINKED -> LinkOutcome.LINK_OUTCOME_LINKED;
                             case NEW_IDENTITY -> LinkOutcome.LINK_OUTCOME_NEW_IDENTITY;
                             case REVIEW -> LinkOutcome.LINK_OUTCOME_REVIEW;
+                            case DEFERRED -> LinkOutcome.LINK_OUTCOME_DEFERRED;
                         })
                         .setScore(registration.score() == null ? 0 : registration.score())
                         .setResidentIdInvalid(registration.residentIdInvalid()));

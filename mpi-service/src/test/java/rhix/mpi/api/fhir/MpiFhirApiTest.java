@@ -303,6 +303,39 @@ class MpiFhirApiTest {
                 .returnBundle(Bundle.class).execute()).isInstanceOf(ForbiddenOperationException.class);
     }
 
+    @Test
+    void theAnswersConformToTheR4CoreProfiles() {
+        String invalid = WANG_ID.substring(0, 17) + (WANG_ID.charAt(17) == '0' ? '1' : '0');
+        List<org.hl7.fhir.instance.model.api.IBaseResource> answers = List.of(
+                match(probe("王建国", "wang jian guo", "1971-04-09", invalid, null), null, null),
+                pix(COUNTY_MRN + "|P-1"),
+                client.read().resource(Patient.class).withId(wang).execute(),
+                client.search().forResource(Patient.class).where(Patient.FAMILY.matches().value("赵"))
+                        .returnBundle(Bundle.class).execute());
+
+        ca.uhn.fhir.validation.FhirValidator validator = r4CoreValidator();
+        for (org.hl7.fhir.instance.model.api.IBaseResource answer : answers) {
+            assertThat(validator.validateWithResult(answer).getMessages())
+                    .as(answer.fhirType() + " " + FHIR.newJsonParser().encodeResourceToString(answer))
+                    .filteredOn(message -> message.getSeverity().ordinal() >= ca.uhn.fhir.validation.ResultSeverityEnum.ERROR.ordinal())
+                    .isEmpty();
+        }
+    }
+
+    /** HAPI's validator with the R4 core profiles; code systems it cannot know without a server are warnings. */
+    private static ca.uhn.fhir.validation.FhirValidator r4CoreValidator() {
+        var unknownCodeSystems = new org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport(FHIR);
+        unknownCodeSystems.setNonExistentCodeSystemSeverity(ca.uhn.fhir.context.support.IValidationSupport.IssueSeverity.WARNING);
+        var support = new org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain(
+                new ca.uhn.fhir.context.support.DefaultProfileValidationSupport(FHIR),
+                new org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService(FHIR),
+                new org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport(FHIR),
+                new org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport(FHIR), unknownCodeSystems);
+        ca.uhn.fhir.validation.FhirValidator validator = FHIR.newValidator();
+        validator.registerValidatorModule(new org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator(support));
+        return validator;
+    }
+
     private static Bundle match(Patient probe, Boolean onlyCertainMatches, Integer count) {
         Parameters parameters = new Parameters();
         parameters.addParameter().setName("resource").setResource(probe);

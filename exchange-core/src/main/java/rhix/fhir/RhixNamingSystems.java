@@ -10,6 +10,11 @@ public final class RhixNamingSystems {
 
     /** 居民身份证号: the 18-character resident ID number, canonical form. */
     public static final String RESIDENT_ID = BASE + "sid/resident-id";
+    /**
+     * The MPI's enterprise identifiers: one per person across the region, as the MPI's Patient ids and
+     * in PIXm answers. A merged-away id stays valid and resolves to its survivor.
+     */
+    public static final String ENTERPRISE_ID = BASE + "sid/enterprise-id";
     /** Medical institution codes (组织机构代码/医疗机构登记号) of the region's hospitals. */
     public static final String ORGANIZATION_CODE = BASE + "sid/organization";
     /** GB/T 2260 administrative divisions. */

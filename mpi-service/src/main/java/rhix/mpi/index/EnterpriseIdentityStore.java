@@ -97,6 +97,20 @@ public class EnterpriseIdentityStore {
         List<String> conditions = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         conditions.add("e.status = 'ACTIVE'");
+        if (query.enterpriseId() != null) {
+            conditions.add("e.enterprise_id = ?");
+            values.add(query.enterpriseId());
+        }
+        if (query.givenZh() != null) {
+            // The golden name is one string, family name first: a given name is what follows its first character.
+            conditions.add("e.name_zh LIKE ?");
+            values.add("_%" + query.givenZh().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (query.givenPinyin() != null) {
+            // Pinyin keeps syllables apart, family name first: the given name starts after the first space.
+            conditions.add("replace(substring(e.name_pinyin from position(' ' in e.name_pinyin) + 1), ' ', '') LIKE ?");
+            values.add(query.givenPinyin().replace(" ", "") + "%");
+        }
         if (query.residentId() != null) {
             conditions.add("e.resident_id = ?");
             values.add(query.residentId());
@@ -130,13 +144,34 @@ public class EnterpriseIdentityStore {
         }
     }
 
-    /** What PDQm can search the golden records by; null fields are not constraints. */
+    /**
+     * What PDQm can search the golden records by; null fields are not constraints.
+     *
+     * @param nameZh      a prefix of the whole Chinese name (so a family name, too)
+     * @param namePinyin  a prefix of the whole pinyin name, spaces ignored
+     * @param givenZh     part of the Chinese name after its first character (the given name)
+     * @param givenPinyin a prefix of the pinyin after its first syllable, spaces ignored
+     */
     public record DemographicQuery(String residentId, String nameZh, String namePinyin, java.time.LocalDate birthDate,
-                                   String gender, String phone) {
+                                   String gender, String phone, String enterpriseId, String givenZh, String givenPinyin) {
+
+        public DemographicQuery(String residentId, String nameZh, String namePinyin, java.time.LocalDate birthDate,
+                                String gender, String phone) {
+            this(residentId, nameZh, namePinyin, birthDate, gender, phone, null, null, null);
+        }
 
         public boolean isEmpty() {
             return residentId == null && nameZh == null && namePinyin == null && birthDate == null && gender == null
-                    && phone == null;
+                    && phone == null && enterpriseId == null && givenZh == null && givenPinyin == null;
+        }
+    }
+
+    /** The identities merged into {@code survivor}: what its {@code Patient.link} of type {@code replaces} lists. */
+    public List<EnterpriseIdentity> mergedInto(Connection connection, String survivor) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM enterprise_identity e"
+                + " WHERE e.merged_into = ? AND e.status = 'MERGED' ORDER BY e.enterprise_id")) {
+            select.setString(1, survivor);
+            return read(select);
         }
     }
 

@@ -191,6 +191,17 @@ public class IdentityRecordStore {
         }
     }
 
+    /** Whether any record is numbered in this system: a PIXm domain the index knows. */
+    public boolean hasLocalIdentifierSystem(Connection connection, String system) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM identity_record WHERE local_identifier_system = ? LIMIT 1")) {
+            select.setString(1, system);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
     public boolean delete(Connection connection, RecordKey key) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM identity_record WHERE node_id = ? AND local_id = ?")) {

@@ -28,10 +28,7 @@ import rhix.fhir.facade.everything.PatientEverythingProvider;
 import rhix.fhir.facade.server.FhirFacadeServer;
 import rhix.fhir.facade.write.TransactionProvider;
 import rhix.fhir.facade.write.Writers;
-import rhix.fhir.facade.security.BearerTokenVerifier;
 import rhix.fhir.facade.security.SmartOnFhirSecurity;
-import rhix.fhir.facade.security.TokenPolicy;
-import rhix.fhir.facade.security.VerificationKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rhix.node.NodeConfiguration;
@@ -100,34 +97,7 @@ public class FhirFacade implements ApplicationEventListener<StartupEvent> {
     }
 
     private List<Object> securityInterceptors() {
-        if (!security.enabled()) {
-            LOG.warn("rhix.node.fhir.security.enabled=false: the FHIR API of {} serves every request WITHOUT a token "
-                    + "(local development only; audit records the caller as anonymous)", node.id());
-            return List.of();
-        }
-        String fix = "; configure the region's token issuer and public keys (rhix.node.fhir.security.issuer and "
-                + "rhix.node.fhir.security.jwks-path or .jwks), or set rhix.node.fhir.security.enabled=false for local development";
-        if (security.issuer() == null || security.issuer().isBlank()) {
-            throw new IllegalStateException("FHIR API security is enabled but no token issuer is configured" + fix);
-        }
-        VerificationKeys keys;
-        try {
-            if (security.jwks() != null && !security.jwks().isBlank()) {
-                keys = VerificationKeys.fromJson(security.jwks());
-            } else if (security.jwksPath() != null) {
-                keys = VerificationKeys.fromFile(security.jwksPath());
-            } else {
-                throw new IllegalStateException("FHIR API security is enabled but no token verification keys are configured" + fix);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("FHIR API security: the token verification keys are unusable: " + e.getMessage() + fix, e);
-        }
-        TokenPolicy policy = new TokenPolicy(security.issuer(), security.audienceIfSet(), security.clockSkew(),
-                security.purposeOfUseRequired());
-        LOG.info("FHIR API security: bearer tokens from {} verified with {} key(s){}{}", policy.issuer(),
-                keys.publicKeys().getKeys().size(), policy.audience().map(aud -> ", audience " + aud).orElse(""),
-                policy.purposeOfUseRequired() ? ", purpose of use required" : "");
-        return SmartOnFhirSecurity.interceptors(new BearerTokenVerifier(keys, policy));
+        return SmartOnFhirSecurity.configured(security.settings(), node.id(), LOG, List.of());
     }
 
     public String baseUrl() {

@@ -6,6 +6,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import rhix.fhir.facade.security.FhirSecuritySettings;
 
 /**
  * {@code rhix.node.fhir.security.*}: OAuth2 bearer tokens (signed JWTs, SMART-on-FHIR scopes) on the
@@ -31,5 +32,11 @@ public record FhirSecurityConfiguration(@Bindable(defaultValue = "true") boolean
 
     public Optional<String> audienceIfSet() {
         return Optional.ofNullable(audience).filter(value -> !value.isBlank());
+    }
+
+    /** What fhir-facade makes the node's security from ({@code SmartOnFhirSecurity.configured}). */
+    public FhirSecuritySettings settings() {
+        return new FhirSecuritySettings("rhix.node.fhir.security", enabled, issuer, jwksPath, jwks, audienceIfSet(), clockSkew,
+                purposeOfUseRequired);
     }
 }

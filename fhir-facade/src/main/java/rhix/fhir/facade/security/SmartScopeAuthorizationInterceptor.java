@@ -26,8 +26,16 @@ import org.hl7.fhir.r4.model.Patient;
  */
 public final class SmartScopeAuthorizationInterceptor extends AuthorizationInterceptor {
 
+    private final List<TypeOperation> typeOperations;
+
     public SmartScopeAuthorizationInterceptor() {
+        this(List.of());
+    }
+
+    /** @param typeOperations the server's type-level operations over many resources ({@link TypeOperation}) */
+    public SmartScopeAuthorizationInterceptor(List<TypeOperation> typeOperations) {
         super(PolicyEnum.DENY);
+        this.typeOperations = List.copyOf(typeOperations);
     }
 
     @Override
@@ -52,6 +60,15 @@ public final class SmartScopeAuthorizationInterceptor extends AuthorizationInter
             // (and, for patient/ scopes, HAPI's search narrowing keeps the instance to the token's patient).
             rules.addAll(new RuleBuilder().allow("Patient/$everything, results checked by scope").operation().named("$everything")
                     .onInstancesOfType(Patient.class).andRequireExplicitResponseAuthorization().build());
+        }
+        for (TypeOperation operation : typeOperations) {
+            String type = operation.type().getSimpleName();
+            if (token.get().allowsBeyondOnePatient(type, ScopePermission.SEARCH)) {
+                // The answer holds only resources of the type (or identifiers of them), which the scope already
+                // lets the token search for, so it is not checked again resource by resource.
+                rules.addAll(new RuleBuilder().allow(type + "/" + operation.name() + " by a search scope on " + type)
+                        .operation().named(operation.name()).onType(operation.type()).andAllowAllResponses().build());
+            }
         }
         // Each entry of a transaction or batch is checked against the rules above.
         rules.addAll(new RuleBuilder().allow("transaction entries by their own scopes").transaction().withAnyOperation()

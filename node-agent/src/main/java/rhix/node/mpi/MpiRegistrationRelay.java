@@ -149,6 +149,9 @@ public class MpiRegistrationRelay implements ApplicationEventListener<StartupEve
                 // until the outbox is empty, the MPI stops answering, or a round settles nothing
             }
         } catch (SQLException | RuntimeException e) {
+            if (scheduler.isShutdown()) {
+                return; // the node is stopping and cancelled the send; the rows are still pending
+            }
             // The store failed (or something unforeseen): wait like for an unreachable MPI rather than spin.
             LOG.warn("Node {} could not work through its MPI outbox; trying again in {}", node.id(), nextBackoff, e);
             backOff();
@@ -302,6 +305,9 @@ public class MpiRegistrationRelay implements ApplicationEventListener<StartupEve
 
     /** An outage is logged once, not on every retry; the rows carry the latest reason for the status page. */
     private void notAnswering(List<PendingChange> changes, Status status) throws SQLException {
+        if (scheduler.isShutdown()) {
+            return; // cancelled because the node is stopping, not an outage
+        }
         settle(connection -> outbox.markAttempted(connection, changes, describe(status), now()));
         if (mpiAnswering) {
             mpiAnswering = false;

@@ -8,11 +8,12 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Node ids here are this class's own: an embedded store outlives its context, shared by every node of that id in the JVM. */
 class MpiConfigurationTest {
 
     @Test
     void theDefaultsAreTheDocumentedValuesAndLeaveRegistrationUnconfigured() {
-        try (ApplicationContext context = ApplicationContext.run(Map.of("rhix.node.id", "county-330195"))) {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("rhix.node.id", "county-330181"))) {
             MpiConfiguration defaults = context.getBean(MpiConfiguration.class);
 
             assertThat(defaults).isEqualTo(new MpiConfiguration(true, null, 500, Duration.ofSeconds(5), Duration.ofSeconds(1),
@@ -23,7 +24,7 @@ class MpiConfigurationTest {
 
     @Test
     void everyPropertyIsBound() {
-        try (ApplicationContext context = ApplicationContext.run(Map.of("rhix.node.id", "county-330194",
+        try (ApplicationContext context = ApplicationContext.run(Map.of("rhix.node.id", "county-330182",
                 "rhix.node.mpi.enabled", false, "rhix.node.mpi.target", "mpi.rhix.internal:9443",
                 "rhix.node.mpi.batch-size", 50, "rhix.node.mpi.deadline", "2s",
                 "rhix.node.mpi.retry-min-backoff", "200ms", "rhix.node.mpi.retry-max-backoff", "10m",

@@ -37,8 +37,9 @@ import rhix.node.store.StoredVersion;
 /**
  * Writes that arrive over the FHIR API (create, update, delete, transaction) pass the same front-end
  * processor as a producer's batch: the same content checks, reference check, ledger row, identity
- * traits (and their registration with the MPI, or its retraction on delete) and quality findings, under the same single-writer lock. A set of changes is one store
- * transaction: all of it is stored, or nothing and the reasons.
+ * traits (queued for registration with the MPI; a delete queues the patient's retraction) and quality
+ * findings, under the same single-writer lock. A set of changes is one store transaction: all of it is
+ * stored, or nothing and the reasons.
  */
 @Singleton
 public class FhirWriteService implements ResourceWriter {

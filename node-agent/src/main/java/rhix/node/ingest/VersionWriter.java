@@ -30,7 +30,8 @@ import rhix.node.store.search.SearchIndexer;
 /**
  * Turns accepted resources into new store versions, whichever door they came in by (a producer's
  * batch or a FHIR write): content the store already holds makes no version; a new version gets its
- * search index, the Patient's identity traits and their registration with the MPI, and the quality rules' findings.
+ * search index, the Patient's identity traits (queued for registration with the MPI), and the quality
+ * rules' findings.
  */
 @Singleton
 public class VersionWriter {

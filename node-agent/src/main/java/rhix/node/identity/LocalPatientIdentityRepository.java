@@ -6,9 +6,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Local patients' identity traits, replaced whenever a new version of the Patient arrives. */
@@ -68,20 +73,33 @@ public class LocalPatientIdentityRepository {
     }
 
     public Optional<LocalPatientIdentity> find(Connection connection, String patientId) throws SQLException {
+        return Optional.ofNullable(findAll(connection, List.of(patientId)).get(patientId));
+    }
+
+    /** The stored traits of these patients, by patient id; patients without traits are absent. */
+    public Map<String, LocalPatientIdentity> findAll(Connection connection, Collection<String> patientIds) throws SQLException {
+        Map<String, LocalPatientIdentity> found = new HashMap<>();
+        if (patientIds.isEmpty()) {
+            return found;
+        }
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT patient_id, producer_id, local_identifier_system, local_identifier_value, resident_id, resident_id_form,"
                         + " name_zh, name_pinyin, gender_code, birth_date, phone, division_code"
-                        + " FROM local_patient_identity WHERE patient_id = ?")) {
-            select.setString(1, patientId);
+                        + " FROM local_patient_identity WHERE patient_id IN ("
+                        + String.join(", ", Collections.nCopies(patientIds.size(), "?")) + ")")) {
+            int parameter = 1;
+            for (String patientId : patientIds) {
+                select.setString(parameter++, patientId);
+            }
             try (ResultSet rows = select.executeQuery()) {
-                if (!rows.next()) {
-                    return Optional.empty();
+                while (rows.next()) {
+                    found.put(rows.getString(1), new LocalPatientIdentity(rows.getString(1), rows.getString(2),
+                            rows.getString(3), rows.getString(4), rows.getString(5), ResidentIdForm.valueOf(rows.getString(6)),
+                            rows.getString(7), rows.getString(8), rows.getString(9), rows.getObject(10, LocalDate.class),
+                            rows.getString(11), rows.getString(12)));
                 }
-                return Optional.of(new LocalPatientIdentity(rows.getString(1), rows.getString(2), rows.getString(3),
-                        rows.getString(4), rows.getString(5), ResidentIdForm.valueOf(rows.getString(6)), rows.getString(7),
-                        rows.getString(8), rows.getString(9), rows.getObject(10, java.time.LocalDate.class),
-                        rows.getString(11), rows.getString(12)));
             }
         }
+        return found;
     }
 }

@@ -1,71 +1,47 @@
 package rhix.node.identity;
 
 import jakarta.inject.Singleton;
-import java.time.ZoneOffset;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.Address;
-import org.hl7.fhir.r4.model.ContactPoint;
-import org.hl7.fhir.r4.model.HumanName;
-import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
-import rhix.fhir.RhixNamingSystems;
-import rhix.identity.AdminDivisionCode;
 import rhix.identity.Gender;
 import rhix.identity.InvalidResidentIdException;
+import rhix.identity.PatientTraits;
 import rhix.identity.ResidentId;
 
-/** Reads the MPI's identity traits off a Patient resource. */
+/**
+ * Turns a Patient's traits ({@link PatientTraits}, shared with the MPI's {@code $match}) into the row the
+ * node keeps and registers: the resident ID in its canonical 18-character form, so that a legacy 15-digit
+ * card and a current one of the same person compare equal; the GB/T 2261.1 sex code; free text clipped to
+ * the store's columns. Ingestion refuses invalid resident IDs before this runs, so one that does not parse
+ * here is treated as absent rather than stored half-valid.
+ */
 @Singleton
 public class PatientIdentityExtractor {
 
     public LocalPatientIdentity extract(Patient patient, String producerId) {
-        Optional<Identifier> local = patient.getIdentifier().stream()
-                .filter(identifier -> identifier.getSystem() != null && !RhixNamingSystems.RESIDENT_ID.equals(identifier.getSystem()))
-                .findFirst();
-        Optional<ResidentId> residentId = patient.getIdentifier().stream()
-                .filter(identifier -> RhixNamingSystems.RESIDENT_ID.equals(identifier.getSystem()))
-                .findFirst()
-                .flatMap(identifier -> parse(identifier.getValue()));
+        PatientTraits traits = PatientTraits.of(patient);
+        Optional<ResidentId> residentId = parse(traits.residentIdText());
         ResidentIdForm form = residentId.map(id -> id.legacyForm() ? ResidentIdForm.LEGACY_15 : ResidentIdForm.CURRENT)
                 .orElse(ResidentIdForm.ABSENT);
-        HumanName name = patient.getNameFirstRep();
         return new LocalPatientIdentity(
                 patient.getIdElement().getIdPart(),
                 producerId,
-                local.map(Identifier::getSystem).orElse(null),
-                local.map(Identifier::getValue).orElse(null),
+                traits.localIdentifierSystem(),
+                traits.localIdentifierValue(),
                 residentId.map(ResidentId::value).orElse(null),
                 form,
-                clip(chineseName(name), 64),
-                clip(pinyin(name), 128),
-                patient.hasGender() ? Gender.fromFhir(patient.getGender().toCode()).code() : null,
-                patient.hasBirthDate() ? patient.getBirthDate().toInstant().atZone(ZoneOffset.UTC).toLocalDate() : null,
-                clip(patient.getTelecom().stream().filter(t -> t.getSystem() == ContactPoint.ContactPointSystem.PHONE)
-                        .map(ContactPoint::getValue).findFirst().orElse(null), 32),
-                patient.getAddress().stream().map(PatientIdentityExtractor::divisionCode).flatMap(Optional::stream)
-                        .findFirst().orElse(null));
-    }
-
-    private static String chineseName(HumanName name) {
-        if (name.hasText()) {
-            return name.getText();
-        }
-        return name.hasFamily() || name.hasGiven() ? name.getFamily() + name.getGivenAsSingleString().replace(" ", "") : null;
-    }
-
-    private static String pinyin(HumanName name) {
-        var extension = name.getExtensionByUrl(RhixNamingSystems.PINYIN_EXTENSION);
-        return extension == null || extension.getValue() == null ? null : extension.getValue().primitiveValue();
-    }
-
-    private static Optional<String> divisionCode(Address address) {
-        return address.getExtensionsByUrl(RhixNamingSystems.ADMIN_DIVISION).stream()
-                .map(extension -> extension.getValue() == null ? null : extension.getValue().primitiveValue())
-                .filter(AdminDivisionCode::isWellFormed)
-                .findFirst();
+                clip(traits.nameZh(), 64),
+                clip(traits.namePinyin(), 128),
+                traits.gender() == null ? null : Gender.fromFhir(traits.gender()).code(),
+                traits.birthDate(),
+                clip(traits.phone(), 32),
+                traits.divisionCode());
     }
 
     private static Optional<ResidentId> parse(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(ResidentId.parse(value));
         } catch (InvalidResidentIdException e) {

@@ -26,6 +26,8 @@ import rhix.fhir.facade.store.WriteResult;
 import rhix.fhir.facade.store.WriteResult.Reason;
 import rhix.fhir.facade.store.WriteResult.WriteProblem;
 import rhix.node.identity.LocalPatientIdentityRepository;
+import rhix.node.mpi.MpiOutbox;
+import rhix.node.mpi.MpiRegistrationRelay;
 import rhix.node.store.ContentHash;
 import rhix.node.store.ResourceKey;
 import rhix.node.store.ResourceStore;
@@ -35,8 +37,9 @@ import rhix.node.store.StoredVersion;
 /**
  * Writes that arrive over the FHIR API (create, update, delete, transaction) pass the same front-end
  * processor as a producer's batch: the same content checks, reference check, ledger row, identity
- * traits and quality findings, under the same single-writer lock. A set of changes is one store
- * transaction: all of it is stored, or nothing and the reasons.
+ * traits (queued for registration with the MPI; a delete queues the patient's retraction) and quality
+ * findings, under the same single-writer lock. A set of changes is one store transaction: all of it is
+ * stored, or nothing and the reasons.
  */
 @Singleton
 public class FhirWriteService implements ResourceWriter {
@@ -53,20 +56,25 @@ public class FhirWriteService implements ResourceWriter {
     private final ResourceStore store;
     private final VersionWriter versions;
     private final LocalPatientIdentityRepository identities;
+    private final MpiOutbox mpiOutbox;
+    private final MpiRegistrationRelay mpiRelay;
     private final IngestBatchRepository batches;
     private final StoreWriteLock writeLock;
     private final Clock clock;
     private final Tracer tracer;
 
     public FhirWriteService(DataSource dataSource, ResourceChecks checks, ReferenceCheck referenceCheck, ResourceStore store,
-                            VersionWriter versions, LocalPatientIdentityRepository identities, IngestBatchRepository batches,
-                            StoreWriteLock writeLock, Clock clock, OpenTelemetry openTelemetry) {
+                            VersionWriter versions, LocalPatientIdentityRepository identities, MpiOutbox mpiOutbox,
+                            MpiRegistrationRelay mpiRelay, IngestBatchRepository batches, StoreWriteLock writeLock, Clock clock,
+                            OpenTelemetry openTelemetry) {
         this.dataSource = dataSource;
         this.checks = checks;
         this.referenceCheck = referenceCheck;
         this.store = store;
         this.versions = versions;
         this.identities = identities;
+        this.mpiOutbox = mpiOutbox;
+        this.mpiRelay = mpiRelay;
         this.batches = batches;
         this.writeLock = writeLock;
         this.clock = clock;
@@ -92,6 +100,7 @@ public class FhirWriteService implements ResourceWriter {
                     WriteResult result = applyChecked(connection, batchId, writer, receivedAt, changes, upserts);
                     if (result instanceof WriteResult.Applied) {
                         connection.commit();
+                        mpiRelay.deliverSoon();
                     } else {
                         connection.rollback();
                     }
@@ -240,6 +249,7 @@ public class FhirWriteService implements ResourceWriter {
         versions.write(connection, plan, written -> { });
         store.delete(connection, tombstones, now, writer, batchId);
         identities.delete(connection, deletedPatients);
+        mpiOutbox.queueRetractions(connection, deletedPatients, now);
         int findingCount = versions.judge(connection, plan);
 
         List<ChangeOutcome> outcomes = new ArrayList<>();

@@ -25,6 +25,7 @@ import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rhix.node.mpi.MpiRegistrationRelay;
 import rhix.node.store.ContentHash;
 import rhix.node.store.ResourceKey;
 import rhix.node.store.ResourceStore;
@@ -33,7 +34,8 @@ import rhix.node.store.StoredVersion;
 
 /**
  * The front-end processor (前置机): takes a producer's batch, checks every resource, and stores the
- * batch in one transaction with its search index, identity traits, quality findings and ledger row.
+ * batch in one transaction with its search index, identity traits (queued for the MPI), quality findings and
+ * ledger row.
  *
  * <p>Atomic by default: one bad resource rejects the batch and nothing of it is stored (the ledger
  * still records the rejection). Sending the same resources again creates no new versions. Batches
@@ -58,10 +60,12 @@ public class IngestionService {
     private final Tracer tracer;
     private final LongCounter resourceCounter;
     private final StoreWriteLock writer;
+    private final MpiRegistrationRelay mpiRelay;
 
     public IngestionService(DataSource dataSource, PayloadParser parser, ResourceChecks checks, ReferenceCheck referenceCheck,
                             ResourceStore store, VersionWriter versions, IngestBatchRepository batches,
-                            IngestProgress progress, StoreWriteLock writer, Clock clock, OpenTelemetry openTelemetry) {
+                            IngestProgress progress, StoreWriteLock writer, MpiRegistrationRelay mpiRelay, Clock clock,
+                            OpenTelemetry openTelemetry) {
         this.dataSource = dataSource;
         this.parser = parser;
         this.checks = checks;
@@ -71,6 +75,7 @@ public class IngestionService {
         this.batches = batches;
         this.progress = progress;
         this.writer = writer;
+        this.mpiRelay = mpiRelay;
         this.clock = clock;
         this.tracer = openTelemetry.getTracer("rhix.node.ingest");
         this.resourceCounter = openTelemetry.getMeter("rhix.node.ingest").counterBuilder("rhix.ingest.resources")
@@ -148,6 +153,10 @@ public class IngestionService {
                         timings);
                 connection.commit();
                 timings.lap("commit");
+                if (report.created() + report.updated() > 0) {
+                    // Changed patients were queued for the MPI with the batch; sending them is not the producer's wait.
+                    mpiRelay.deliverSoon();
+                }
                 return new IngestResult(report, problems);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

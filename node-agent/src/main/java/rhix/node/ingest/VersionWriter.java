@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Resource;
 import rhix.node.identity.LocalPatientIdentity;
 import rhix.node.identity.LocalPatientIdentityRepository;
 import rhix.node.identity.PatientIdentityExtractor;
+import rhix.node.mpi.MpiOutbox;
 import rhix.node.quality.QualityFinding;
 import rhix.node.quality.QualityFindingRepository;
 import rhix.node.quality.QualityRuleSet;
@@ -29,7 +30,8 @@ import rhix.node.store.search.SearchIndexer;
 /**
  * Turns accepted resources into new store versions, whichever door they came in by (a producer's
  * batch or a FHIR write): content the store already holds makes no version; a new version gets its
- * search index, the Patient's identity traits for the MPI, and the quality rules' findings.
+ * search index, the Patient's identity traits (queued for registration with the MPI), and the quality
+ * rules' findings.
  */
 @Singleton
 public class VersionWriter {
@@ -41,16 +43,19 @@ public class VersionWriter {
     private final SearchIndexer indexer;
     private final PatientIdentityExtractor identityExtractor;
     private final LocalPatientIdentityRepository identities;
+    private final MpiOutbox mpiOutbox;
     private final QualityRuleSet qualityRules;
     private final QualityFindingRepository findings;
 
     public VersionWriter(FhirContext fhirContext, ResourceStore store, PatientIdentityExtractor identityExtractor,
-                         LocalPatientIdentityRepository identities, QualityRuleSet qualityRules, QualityFindingRepository findings) {
+                         LocalPatientIdentityRepository identities, MpiOutbox mpiOutbox, QualityRuleSet qualityRules,
+                         QualityFindingRepository findings) {
         this.fhirContext = fhirContext;
         this.store = store;
         this.indexer = new SearchIndexer(fhirContext);
         this.identityExtractor = identityExtractor;
         this.identities = identities;
+        this.mpiOutbox = mpiOutbox;
         this.qualityRules = qualityRules;
         this.findings = findings;
     }
@@ -104,7 +109,10 @@ public class VersionWriter {
         return new Plan(batchId, producerId, at, writes, changed, patientIdentities, versions);
     }
 
-    /** Writes the versions and the identity traits, in chunks; {@code written} hears how many so far. */
+    /**
+     * Writes the versions and the identity traits, in chunks; {@code written} hears how many so far. The
+     * traits' registration with the MPI is queued in the same transaction, so it cannot be lost or run ahead.
+     */
     public void write(Connection connection, Plan plan, IntConsumer written) throws SQLException {
         List<ResourceWrite> writes = plan.writes();
         for (int from = 0; from < writes.size(); from += WRITE_CHUNK) {
@@ -113,6 +121,8 @@ public class VersionWriter {
             written.accept(to);
         }
         identities.replace(connection, plan.patientIdentities(), plan.batchId(), plan.at());
+        mpiOutbox.queueRegistrations(connection, plan.patientIdentities().stream().map(LocalPatientIdentity::patientId).toList(),
+                plan.at());
     }
 
     /** Judges the new versions; unchanged resources were judged when they first arrived. Returns how many findings. */

@@ -11,11 +11,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Map;
 import rhix.node.NodeConfiguration;
+import rhix.node.mpi.MpiBacklog;
+import rhix.node.mpi.MpiOutbox;
+import rhix.node.mpi.MpiRegistrationMode;
+import rhix.node.mpi.MpiRegistrationRelay;
 import rhix.node.store.ResourceStore;
 
-/** {@code GET /node}: who this node is, which store it runs on, and what it holds. Also its readiness probe. */
+/**
+ * {@code GET /node}: who this node is, which store it runs on, what it holds, and how far its patients'
+ * registration with the MPI has got. Also its readiness probe.
+ */
 @Controller("/node")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class NodeStatusController {
@@ -23,16 +31,37 @@ public class NodeStatusController {
     private final NodeConfiguration node;
     private final HikariDataSource dataSource;
     private final ResourceStore store;
+    private final MpiOutbox mpiOutbox;
+    private final MpiRegistrationRelay mpiRelay;
 
-    public NodeStatusController(NodeConfiguration node, HikariDataSource dataSource, ResourceStore store) {
+    public NodeStatusController(NodeConfiguration node, HikariDataSource dataSource, ResourceStore store, MpiOutbox mpiOutbox,
+                                MpiRegistrationRelay mpiRelay) {
         this.node = node;
         this.dataSource = dataSource;
         this.store = store;
+        this.mpiOutbox = mpiOutbox;
+        this.mpiRelay = mpiRelay;
     }
 
     @Serdeable
     public record NodeStatus(String id, String level, String divisionCode, String displayName, String parentTarget,
-                             String store, Map<String, Long> resourceCounts, long ingestBatches, long openFindings) {
+                             String store, Map<String, Long> resourceCounts, long ingestBatches, long openFindings,
+                             MpiRegistrationStatus mpiRegistration) {
+    }
+
+    /**
+     * The MPI outbox: {@code mode} says whether it is being sent (ACTIVE) or why not; {@code pending} changes wait
+     * (since {@code oldestPendingSince}), {@code sent} were accepted, {@code failed} were refused. {@code lastError}
+     * is the latest reason still standing on a change: a refusal, or why pending ones wait.
+     */
+    @Serdeable
+    public record MpiRegistrationStatus(MpiRegistrationMode mode, String target, long pending, long sent, long failed,
+                                        Instant oldestPendingSince, Instant lastSuccessAt, String lastError, Instant lastErrorAt) {
+
+        static MpiRegistrationStatus of(MpiRegistrationMode mode, String target, MpiBacklog backlog) {
+            return new MpiRegistrationStatus(mode, target, backlog.pending(), backlog.sent(), backlog.failed(),
+                    backlog.oldestPendingSince(), backlog.lastSuccessAt(), backlog.lastError(), backlog.lastErrorAt());
+        }
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
@@ -41,7 +70,8 @@ public class NodeStatusController {
             return new NodeStatus(node.id(), node.level().name(), node.divisionCode(), node.nameForDisplay(),
                     node.parentTarget(), describeStore(dataSource.getJdbcUrl()), store.countsByType(connection),
                     count(connection, "SELECT count(*) FROM ingest_batch"),
-                    count(connection, "SELECT count(*) FROM quality_finding WHERE status = 'OPEN'"));
+                    count(connection, "SELECT count(*) FROM quality_finding WHERE status = 'OPEN'"),
+                    MpiRegistrationStatus.of(mpiRelay.mode(), mpiRelay.target(), mpiOutbox.backlog(connection)));
         }
     }
 

@@ -15,7 +15,7 @@ class SchemaMigrationTest {
 
     private static final List<String> NODE_STORE_TABLES = List.of("fhir_resource", "fhir_resource_history",
             "fhir_search_token", "fhir_search_reference", "fhir_search_date", "fhir_search_string", "ingest_batch",
-            "local_patient_identity", "quality_finding", "registered_node");
+            "local_patient_identity", "quality_finding", "registered_node", "mpi_registration");
 
     @Test
     void theChangelogsBuildTheWholeSchemaOnAnEmptyPostgresDatabaseAndRerunAsANoOp() throws SQLException {

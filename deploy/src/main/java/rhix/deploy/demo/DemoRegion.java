@@ -30,19 +30,23 @@ import rhix.synthetic.RegionSpec;
 import rhix.synthetic.SyntheticRegion;
 
 /**
- * The one-command demo region: generates a synthetic province, starts one node agent per
- * province, city and county (each its own JVM, port and store), loads every hospital's data into
- * its node, prints the node table and runs until Ctrl-C.
+ * The one-command demo region: generates a synthetic province, starts the region's master patient
+ * index and one node agent per province, city and county (each its own JVM, port and store), loads
+ * every hospital's data into its node (whose patients the node registers with the MPI), checks
+ * {@code $match} and PIXm against the ground truth, prints the node table and runs until Ctrl-C.
  */
 public final class DemoRegion {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoRegion.class);
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** The MPI's ports sit 90 above each base: HTTP base+90, gRPC base+190, FHIR base+290. */
+    static final int MPI_PORT_OFFSET = 90;
 
     private final DemoOptions options;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final Map<NodeId, NodeProcess> nodes = new LinkedHashMap<>();
+    private MpiProcess mpi;
 
     private DemoRegion(DemoOptions options) {
         this.options = options;
@@ -90,6 +94,11 @@ public final class DemoRegion {
 
         NodeStores stores = new NodeStores(options);
         LOG.info("Node stores: {}", stores.description());
+        mpi = MpiProcess.start(options.basePort() + MPI_PORT_OFFSET, options.basePort() + 100 + MPI_PORT_OFFSET,
+                options.basePort() + 200 + MPI_PORT_OFFSET, stores.freshStore("mpi"), authority.mpiProperties(), logDirectory);
+        if (!awaitReady("mpi", mpi::isAlive, mpi.httpUrl() + "/mpi/model", mpi.log())) {
+            return 1;
+        }
         List<PlatformNode> layoutNodes = region.layout().nodes();
         for (int i = 0; i < layoutNodes.size(); i++) {
             PlatformNode node = layoutNodes.get(i);
@@ -97,11 +106,11 @@ public final class DemoRegion {
                     .map(parent -> options.basePort() + 100 + indexOf(layoutNodes, parent));
             nodes.put(node.id(), NodeProcess.start(node, options.basePort() + i, options.basePort() + 100 + i,
                     options.basePort() + 200 + i, parentGrpcPort, stores.freshStoreFor(node.id()), authority.nodeProperties(),
-                    logDirectory));
+                    mpi.grpcTarget(), logDirectory));
         }
         LOG.info("Started {} node agents; waiting for them to be ready (logs in {})", nodes.size(), logDirectory);
         for (NodeProcess node : nodes.values()) {
-            if (!awaitReady(node)) {
+            if (!awaitReady(node.node().id().value(), node::isAlive, node.httpUrl() + "/node", node.log())) {
                 return 1;
             }
         }
@@ -114,7 +123,8 @@ public final class DemoRegion {
             LOG.error("Some hospital data was rejected; see above");
             return 1;
         }
-        if (!checkFhirApi(authority)) {
+        if (!checkFhirApi(authority) || !awaitRegistrations()
+                || !new MpiDemoCheck(http, mpi, authority, nodesById()).run(regionDirectory.resolve("ground-truth.csv"))) {
             return 1;
         }
         JsonNode tree = awaitTree(nodes.get(layoutNodes.getFirst().id()), layoutNodes.size() - 1);
@@ -134,15 +144,16 @@ public final class DemoRegion {
         throw new IllegalArgumentException("no node " + nodeId);
     }
 
-    private boolean awaitReady(NodeProcess node) throws InterruptedException, IOException {
+    private boolean awaitReady(String name, java.util.function.BooleanSupplier alive, String statusUrl, Path log)
+            throws InterruptedException, IOException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!node.isAlive()) {
-                LOG.error("Node {} exited during start-up; last lines of {}:\n{}", node.node().id(), node.log(), tail(node.log()));
+            if (!alive.getAsBoolean()) {
+                LOG.error("{} exited during start-up; last lines of {}:\n{}", name, log, tail(log));
                 return false;
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(node.httpUrl() + "/node"))
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(statusUrl))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return true;
@@ -152,8 +163,32 @@ public final class DemoRegion {
             }
             Thread.sleep(500);
         }
-        LOG.error("Node {} was not ready within {}; last lines of {}:\n{}", node.node().id(), READY_TIMEOUT, node.log(),
-                tail(node.log()));
+        LOG.error("{} was not ready within {}; last lines of {}:\n{}", name, READY_TIMEOUT, log, tail(log));
+        return false;
+    }
+
+    /** Waits until every node has registered its patients with the MPI (the relays send after each load). */
+    private boolean awaitRegistrations() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            long pending = 0;
+            long failed = 0;
+            for (NodeProcess node : nodes.values()) {
+                JsonNode registration = json.readTree(get(node.httpUrl() + "/node")).path("mpiRegistration");
+                pending += registration.path("pending").asLong();
+                failed += registration.path("failed").asLong();
+            }
+            if (failed > 0) {
+                LOG.error("{} patient registrations were refused by the MPI; see GET /node on each node and {}", failed, mpi.log());
+                return false;
+            }
+            if (pending == 0) {
+                LOG.info("Every node's patients are registered with the MPI");
+                return true;
+            }
+            Thread.sleep(500);
+        }
+        LOG.error("Patient registrations with the MPI still pending after 3 minutes; see {}", mpi.log());
         return false;
     }
 
@@ -181,6 +216,12 @@ public final class DemoRegion {
         }
         LOG.info("FHIR API check on {}: {} without a token, {} with a region token", county.node().id(), anonymous, authorized);
         return true;
+    }
+
+    private Map<String, NodeProcess> nodesById() {
+        Map<String, NodeProcess> byId = new LinkedHashMap<>();
+        nodes.forEach((id, node) -> byId.put(id.value(), node));
+        return byId;
     }
 
     private NodeProcess firstCounty() {
@@ -248,6 +289,9 @@ public final class DemoRegion {
                     status.path("openFindings").asLong(),
                     node.node().parent() == null ? "root" : liveness.getOrDefault(node.node().id().value(), "?")));
         }
+        JsonNode model = json.readTree(get(mpi.httpUrl() + "/mpi/model"));
+        table.append(String.format(format, "mpi", "REGION", "", "主索引 (master patient index)", mpi.httpUrl(), mpi.fhirBaseUrl(),
+                mpi.grpcTarget(), "", "", "", "", "model " + model.path("source").asText()));
         table.append("store: ").append(stores.description()).append('\n');
         table.append("try:   curl ").append(nodes.values().iterator().next().httpUrl()).append("/nodes\n");
         NodeProcess county = firstCounty();
@@ -264,6 +308,14 @@ public final class DemoRegion {
 
     private void stopAll() {
         nodes.values().forEach(NodeProcess::stop);
+        if (mpi != null) {
+            mpi.stop();
+            try {
+                mpi.awaitStopped();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         for (NodeProcess node : nodes.values()) {
             try {
                 node.awaitStopped();

@@ -26,16 +26,11 @@ final class NodeProcess {
         this.process = process;
     }
 
-    /**
-     * Starts {@code rhix.node.NodeAgentApplication} on this JVM's class path (the deploy jar's
-     * manifest lists every dependency), configured by system properties.
-     */
+    /** Starts {@code rhix.node.NodeAgentApplication} for {@code node}, registering with the MPI at {@code mpiTarget}. */
     static NodeProcess start(PlatformNode node, int httpPort, int grpcPort, int fhirPort, Optional<Integer> parentGrpcPort,
-                             Optional<String> storeUrl, List<String> securityProperties, Path logDirectory) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"),
+                             Optional<String> storeUrl, List<String> securityProperties, String mpiTarget, Path logDirectory)
+            throws IOException {
+        List<String> properties = new ArrayList<>(List.of(
                 "-Dmicronaut.server.port=" + httpPort,
                 "-Drhix.node.id=" + node.id().value(),
                 "-Drhix.node.level=" + node.level().name(),
@@ -43,19 +38,18 @@ final class NodeProcess {
                 "-Drhix.node.display-name=" + node.displayName(),
                 "-Drhix.node.grpc.port=" + grpcPort,
                 "-Drhix.node.fhir.port=" + fhirPort,
+                "-Drhix.node.mpi.target=" + mpiTarget,
                 "-Drhix.node.public-http-url=http://127.0.0.1:" + httpPort));
         parentGrpcPort.ifPresent(port -> {
-            command.add("-Drhix.node.parent-id=" + node.parent().value());
-            command.add("-Drhix.node.parent-target=127.0.0.1:" + port);
+            properties.add("-Drhix.node.parent-id=" + node.parent().value());
+            properties.add("-Drhix.node.parent-target=127.0.0.1:" + port);
         });
-        storeUrl.ifPresent(url -> command.add("-Drhix.node.store.url=" + url));
-        command.addAll(securityProperties);
-        command.add("rhix.node.NodeAgentApplication");
+        storeUrl.ifPresent(url -> properties.add("-Drhix.node.store.url=" + url));
+        properties.addAll(securityProperties);
         Path log = logDirectory.resolve(node.id().value() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-        builder.environment().put("RHIX_NODE_ID", node.id().value());
-        return new NodeProcess(node, httpPort, grpcPort, fhirPort, log, builder.start());
+        Process process = JvmLauncher.launch("rhix.node.NodeAgentApplication", "384m", properties,
+                java.util.Map.of("RHIX_NODE_ID", node.id().value()), log);
+        return new NodeProcess(node, httpPort, grpcPort, fhirPort, log, process);
     }
 
     PlatformNode node() {
@@ -83,12 +77,10 @@ final class NodeProcess {
     }
 
     void stop() {
-        process.destroy();
+        JvmLauncher.stop(process);
     }
 
     void awaitStopped() throws InterruptedException {
-        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+        JvmLauncher.awaitStopped(process);
     }
 }

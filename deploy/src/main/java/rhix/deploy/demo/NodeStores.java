@@ -45,10 +45,15 @@ final class NodeStores {
 
     /** The JDBC URL for the node's store, recreated empty; empty for embedded H2. */
     Optional<String> freshStoreFor(NodeId node) throws SQLException {
+        return freshStore(node.value());
+    }
+
+    /** The same for a region service (e.g. {@code mpi}). */
+    Optional<String> freshStore(String name) throws SQLException {
         if (!postgres) {
             return Optional.empty();
         }
-        String database = databasePrefix(options.basePort()) + node.value().replace('-', '_');
+        String database = databasePrefix(options.basePort()) + name.replace('-', '_');
         try (Connection admin = DriverManager.getConnection(options.pgAdminUrl(), "postgres", "");
              Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");

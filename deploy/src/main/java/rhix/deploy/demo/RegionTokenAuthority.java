@@ -63,7 +63,15 @@ final class RegionTokenAuthority {
 
     /** The system properties that make a node trust this authority's tokens. */
     List<String> nodeProperties() {
-        return List.of("-Drhix.node.fhir.security.issuer=" + ISSUER,
-                "-Drhix.node.fhir.security.jwks-path=" + publicJwks.toAbsolutePath());
+        return trustProperties("rhix.node.fhir.security");
+    }
+
+    /** The same for the MPI's FHIR API. */
+    List<String> mpiProperties() {
+        return trustProperties("rhix.mpi.fhir.security");
+    }
+
+    private List<String> trustProperties(String prefix) {
+        return List.of("-D" + prefix + ".issuer=" + ISSUER, "-D" + prefix + ".jwks-path=" + publicJwks.toAbsolutePath());
     }
 }

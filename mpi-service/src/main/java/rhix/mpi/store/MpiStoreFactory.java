@@ -38,6 +38,8 @@ public class MpiStoreFactory {
             config.setJdbcUrl(store.url());
             config.setUsername(store.username());
             config.setPassword(store.password());
+            // Bulk runs write hundreds of thousands of rows in JDBC batches: let the driver send them as multi-row inserts.
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
             LOG.info("MPI store: PostgreSQL at {}", store.url());
         }
         HikariDataSource dataSource = new HikariDataSource(config);

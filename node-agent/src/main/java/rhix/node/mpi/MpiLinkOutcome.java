@@ -10,6 +10,8 @@ public enum MpiLinkOutcome {
     LINKED,
     NEW_IDENTITY,
     REVIEW,
+    /** stored by the MPI unmatched, for its next bulk linkage run (the node never asks for this today) */
+    DEFERRED,
     /** An answer this node's contract version does not know. */
     OTHER;
 
@@ -18,6 +20,7 @@ public enum MpiLinkOutcome {
             case LINK_OUTCOME_LINKED -> LINKED;
             case LINK_OUTCOME_NEW_IDENTITY -> NEW_IDENTITY;
             case LINK_OUTCOME_REVIEW -> REVIEW;
+            case LINK_OUTCOME_DEFERRED -> DEFERRED;
             case LINK_OUTCOME_UNSPECIFIED, UNRECOGNIZED -> OTHER;
         };
     }

@@ -1,10 +1,15 @@
 package rhix.deploy.demo;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
 
 /**
  * Starts a RHIX service as its own JVM on this JVM's class path (the deploy jar's manifest lists every
@@ -15,18 +20,63 @@ final class JvmLauncher {
     private JvmLauncher() {
     }
 
-    static Process launch(String mainClass, String maximumHeap, List<String> properties, Map<String, String> environment,
-                          Path log) throws IOException {
+    /**
+     * @param foreignModule the module of the other service (e.g. {@code mpi-service} for a node): left off the class
+     *                      path, because Micronaut starts every bean it finds and each service is its own process
+     */
+    static Process launch(String mainClass, String foreignModule, String maximumHeap, List<String> properties,
+                          Map<String, String> environment, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + maximumHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path")));
+                "-cp", classPathWithout(foreignModule)));
         command.addAll(properties);
         command.add(mainClass);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
         return builder.start();
+    }
+
+    /**
+     * This JVM's class path minus the entries of {@code module} (its jar, or its {@code target/classes} in a
+     * build). A launcher jar (one whose manifest has a {@code Class-Path}, as the deploy jar does) is replaced by
+     * the entries it lists, since the child JVM would otherwise follow that manifest back to {@code module}.
+     */
+    static String classPathWithout(String module) throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            List<String> listed = manifestClassPath(Path.of(entry));
+            if (listed.isEmpty()) {
+                entries.add(entry);
+            } else {
+                entries.addAll(listed);
+            }
+        }
+        return entries.stream()
+                .filter(entry -> !Path.of(entry).getFileName().toString().startsWith(module + "-")
+                        && !entry.replace('\\', '/').contains("/" + module + "/target/"))
+                .distinct()
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static List<String> manifestClassPath(Path entry) throws IOException {
+        if (!entry.toString().endsWith(".jar") || !Files.isRegularFile(entry)) {
+            return List.of();
+        }
+        try (JarFile jar = new JarFile(entry.toFile())) {
+            Manifest manifest = jar.getManifest();
+            String listed = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+            if (listed == null || listed.isBlank()) {
+                return List.of();
+            }
+            Path base = entry.toAbsolutePath().getParent();
+            List<String> resolved = new ArrayList<>();
+            for (String relative : listed.trim().split("\\s+")) {
+                resolved.add(base.resolve(relative).toString());
+            }
+            return resolved;
+        }
     }
 
     static void stop(Process process) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import rhix.synthetic.PlatformNode;
 
@@ -47,8 +48,8 @@ final class NodeProcess {
         storeUrl.ifPresent(url -> properties.add("-Drhix.node.store.url=" + url));
         properties.addAll(securityProperties);
         Path log = logDirectory.resolve(node.id().value() + ".log");
-        Process process = JvmLauncher.launch("rhix.node.NodeAgentApplication", "384m", properties,
-                java.util.Map.of("RHIX_NODE_ID", node.id().value()), log);
+        Process process = JvmLauncher.launch("rhix.node.NodeAgentApplication", "mpi-service", "384m", properties,
+                Map.of("RHIX_NODE_ID", node.id().value()), log);
         return new NodeProcess(node, httpPort, grpcPort, fhirPort, log, process);
     }
 

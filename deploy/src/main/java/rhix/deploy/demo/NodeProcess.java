@@ -9,22 +9,13 @@ import java.util.Optional;
 import rhix.synthetic.PlatformNode;
 
 /** One node agent running as its own JVM, its output in its own log file. */
-final class NodeProcess {
+final class NodeProcess extends ServiceProcess {
 
     private final PlatformNode node;
-    private final int httpPort;
-    private final int grpcPort;
-    private final int fhirPort;
-    private final Path log;
-    private final Process process;
 
     private NodeProcess(PlatformNode node, int httpPort, int grpcPort, int fhirPort, Path log, Process process) {
+        super(httpPort, grpcPort, fhirPort, log, process);
         this.node = node;
-        this.httpPort = httpPort;
-        this.grpcPort = grpcPort;
-        this.fhirPort = fhirPort;
-        this.log = log;
-        this.process = process;
     }
 
     /** Starts {@code rhix.node.NodeAgentApplication} for {@code node}, registering with the MPI at {@code mpiTarget}. */
@@ -55,33 +46,5 @@ final class NodeProcess {
 
     PlatformNode node() {
         return node;
-    }
-
-    String httpUrl() {
-        return "http://127.0.0.1:" + httpPort;
-    }
-
-    String fhirBaseUrl() {
-        return "http://127.0.0.1:" + fhirPort + "/fhir";
-    }
-
-    String grpcTarget() {
-        return "127.0.0.1:" + grpcPort;
-    }
-
-    Path log() {
-        return log;
-    }
-
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
-    void stop() {
-        JvmLauncher.stop(process);
-    }
-
-    void awaitStopped() throws InterruptedException {
-        JvmLauncher.awaitStopped(process);
     }
 }

@@ -17,7 +17,14 @@ final class TraitComparators {
     private TraitComparators() {
     }
 
-    /** Both valid 18-digit IDs (legacy ones converted): equal, or one typo apart (a digit, two swapped, and the check character). */
+    /**
+     * Both valid 18-digit IDs (legacy ones converted; an invalid number is never compared): equal, or two
+     * characters transposed. No other typo survives to here: the GB 11643 check character (ISO 7064 MOD 11-2)
+     * catches every single-digit error and every swap of neighbours, and the hospital desk refuses what it
+     * catches. What passes is a swap of two positions ten apart (equal weights) or one with the check
+     * character. Two valid numbers that differ otherwise, e.g. in a sequence digit and the check character,
+     * are two people born the same day in the same county.
+     */
     static Agreement residentId(IdentityRecord left, IdentityRecord right) {
         if (left.residentId() == null || right.residentId() == null) {
             return Agreement.MISSING;
@@ -25,7 +32,7 @@ final class TraitComparators {
         if (left.residentId().equals(right.residentId())) {
             return Agreement.AGREE;
         }
-        return typoApart(left.residentId(), right.residentId(), 2) ? Agreement.PARTIAL : Agreement.DISAGREE;
+        return transposedOnce(left.residentId(), right.residentId()) ? Agreement.PARTIAL : Agreement.DISAGREE;
     }
 
     /** Same characters; else same or nearly the same pinyin (homophones, spelling variants); else one character apart. */
@@ -45,7 +52,7 @@ final class TraitComparators {
                 return Agreement.PARTIAL;
             }
         }
-        if (characters && typoApart(left.nameZh(), right.nameZh(), 1)) {
+        if (characters && typoApart(left.nameZh(), right.nameZh())) {
             return Agreement.PARTIAL;
         }
         return Agreement.DISAGREE;
@@ -63,7 +70,7 @@ final class TraitComparators {
         }
         boolean swapped = a.getYear() == b.getYear() && a.getMonthValue() == b.getDayOfMonth()
                 && a.getDayOfMonth() == b.getMonthValue();
-        return swapped || typoApart(a.format(DIGITS), b.format(DIGITS), 1) ? Agreement.PARTIAL : Agreement.DISAGREE;
+        return swapped || typoApart(a.format(DIGITS), b.format(DIGITS)) ? Agreement.PARTIAL : Agreement.DISAGREE;
     }
 
     static Agreement gender(IdentityRecord left, IdentityRecord right) {
@@ -81,7 +88,7 @@ final class TraitComparators {
         if (left.phone().equals(right.phone())) {
             return Agreement.AGREE;
         }
-        return typoApart(left.phone(), right.phone(), 1) ? Agreement.PARTIAL : Agreement.DISAGREE;
+        return typoApart(left.phone(), right.phone()) ? Agreement.PARTIAL : Agreement.DISAGREE;
     }
 
     /** Same county (GB/T 2260 code), or the same city (first four digits). */
@@ -96,11 +103,29 @@ final class TraitComparators {
                 && left.divisionCode().regionMatches(0, right.divisionCode(), 0, 4) ? Agreement.PARTIAL : Agreement.DISAGREE;
     }
 
-    /**
-     * Same length and either at most {@code substitutions} positions differ, or exactly two adjacent
-     * positions are swapped (plus, for ID numbers, the check character that follows from it).
-     */
-    static boolean typoApart(String a, String b, int substitutions) {
+    /** Same length, and exactly two positions differ, holding each other's character. */
+    static boolean transposedOnce(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        int first = -1;
+        int second = -1;
+        for (int i = 0; i < a.length(); i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                if (first < 0) {
+                    first = i;
+                } else if (second < 0) {
+                    second = i;
+                } else {
+                    return false;
+                }
+            }
+        }
+        return second >= 0 && a.charAt(first) == b.charAt(second) && a.charAt(second) == b.charAt(first);
+    }
+
+    /** Same length, and one position differs (a mistyped character) or two neighbours are swapped. */
+    static boolean typoApart(String a, String b) {
         if (a.length() != b.length()) {
             return false;
         }
@@ -114,12 +139,11 @@ final class TraitComparators {
                 differences++;
             }
         }
-        if (differences <= substitutions) {
+        if (differences <= 1) {
             return true;
         }
-        boolean adjacentSwap = first + 1 < a.length() && a.charAt(first) == b.charAt(first + 1)
+        return differences == 2 && first + 1 < a.length() && a.charAt(first) == b.charAt(first + 1)
                 && a.charAt(first + 1) == b.charAt(first);
-        return adjacentSwap && differences <= 2 + Math.max(0, substitutions - 1);
     }
 
     private static boolean present(String value) {

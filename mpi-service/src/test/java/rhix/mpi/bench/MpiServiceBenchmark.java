@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,9 +82,11 @@ class MpiServiceBenchmark {
             PairwiseEvaluation scores = evaluate(mpi, population);
             DeterministicLinker.Result baseline = new DeterministicLinker().link(records);
             PairwiseEvaluation baselineScores = PairwiseEvaluation.of(baseline.clusterOf(), population.personOf());
+            long persons = Arrays.stream(population.personOf()).distinct().count();
             String notes = String.format(Locale.ROOT, "%,d records (%,d persons, noise %.1f) loaded deferred in %.1f s; bulk run %s;"
-                            + " %d cores", records.size(), records.size() == 0 ? 0 : (int) Math.round(records.size() / RECORDS_PER_PERSON),
-                    RegionSpec.DEFAULT_NOISE_RATE, loadSeconds, run.summary(), Runtime.getRuntime().availableProcessors());
+                            + " pairwise P %.5f R %.5f F1 %.5f (deterministic P %.5f R %.5f F1 %.5f); %d cores", records.size(), persons,
+                    RegionSpec.DEFAULT_NOISE_RATE, loadSeconds, run.summary(), scores.precision(), scores.recall(), scores.f1(),
+                    baselineScores.precision(), baselineScores.recall(), baselineScores.f1(), Runtime.getRuntime().availableProcessors());
             results.add(figure("service.bulk.seconds", run.summary().seconds(), "s", "service.bulk.linker_seconds",
                     run.summary().linkerSeconds(), notes));
             results.add(figure("service.bulk.records_per_second", records.size() / run.summary().seconds(), "records/s",

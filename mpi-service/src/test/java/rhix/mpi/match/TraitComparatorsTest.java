@@ -22,17 +22,45 @@ class TraitComparatorsTest {
     }
 
     @Test
-    void aMistypedIdNumberIsPartialAndAnInvalidOneIsMissingNotADisagreement() {
-        String typo = ResidentId.of(AdminDivisionCode.of("330102"), BORN, 124).value();
+    void aTranspositionTheCheckCharacterMissesIsPartialAndAnInvalidNumberIsMissingNotADisagreement() {
+        String transposed = validTransposition(ID);
         IdentityRecord invalid = record("王芳", "wang fang", ID.substring(0, 17) + (ID.charAt(17) == '1' ? '2' : '1'), BORN, null);
 
-        assertThat(Trait.RESIDENT_ID.compare(record("王芳", "wang fang", ID, BORN, null), record("王芳", "wang fang", typo, BORN, null)))
-                .isEqualTo(Agreement.PARTIAL);
+        assertThat(Trait.RESIDENT_ID.compare(record("王芳", "wang fang", ID, BORN, null),
+                record("王芳", "wang fang", transposed, BORN, null))).isEqualTo(Agreement.PARTIAL);
         assertThat(invalid.hasInvalidResidentId()).isTrue();
         assertThat(Trait.RESIDENT_ID.compare(record("王芳", "wang fang", ID, BORN, null), invalid)).isEqualTo(Agreement.MISSING);
         assertThat(Trait.RESIDENT_ID.compare(record("王芳", "wang fang", ID, BORN, null),
                 record("李雷", "li lei", ResidentId.of(AdminDivisionCode.of("330225"), LocalDate.of(1990, 1, 1), 7).value(), BORN, null)))
                 .isEqualTo(Agreement.DISAGREE);
+    }
+
+    @Test
+    void twoValidNumbersOneSequenceDigitApartAreTwoPeopleBornTheSameDayInTheSameCounty() {
+        // A mistyped digit cannot pass the check character; a different one follows from a different sequence number.
+        String neighbour = ResidentId.of(AdminDivisionCode.of("330102"), BORN, 124).value();
+
+        assertThat(Trait.RESIDENT_ID.compare(record("王芳", "wang fang", ID, BORN, null), record("王芳", "wang fang", neighbour, BORN, null)))
+                .isEqualTo(Agreement.DISAGREE);
+    }
+
+    /** A swap of two of {@code id}'s characters that still passes every GB 11643 check, as a clerk's typo can. */
+    private static String validTransposition(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            for (int j = i + 1; j < id.length(); j++) {
+                if (id.charAt(i) == id.charAt(j)) {
+                    continue;
+                }
+                char[] swapped = id.toCharArray();
+                swapped[i] = id.charAt(j);
+                swapped[j] = id.charAt(i);
+                IdentityRecord candidate = record("王芳", "wang fang", new String(swapped), BORN, null);
+                if (!candidate.hasInvalidResidentId()) {
+                    return new String(swapped);
+                }
+            }
+        }
+        throw new IllegalStateException("no valid transposition of " + id);
     }
 
     @Test

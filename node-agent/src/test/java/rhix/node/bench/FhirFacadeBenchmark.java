@@ -42,8 +42,8 @@ import rhix.node.fhir.TestTokens;
 import rhix.node.store.ResourceKey;
 import rhix.node.store.ResourceStore;
 import rhix.node.store.ResourceWrite;
-import rhix.node.store.TestDatabase;
 import rhix.node.store.search.SearchIndexer;
+import rhix.testing.TestDatabase;
 
 /**
  * The FHIR facade on a node holding 1,000,000 Observations (50,000 patients × 20) on PostgreSQL:

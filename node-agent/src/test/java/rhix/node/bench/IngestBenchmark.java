@@ -25,10 +25,10 @@ import rhix.node.ingest.IngestRequest;
 import rhix.node.ingest.IngestResult;
 import rhix.node.ingest.IngestionService;
 import rhix.node.ingest.PayloadFormat;
-import rhix.node.store.TestDatabase;
 import rhix.synthetic.InMemoryRegionSink;
 import rhix.synthetic.RegionSpec;
 import rhix.synthetic.SyntheticRegion;
+import rhix.testing.TestDatabase;
 
 /**
  * Ingest throughput into one node on PostgreSQL, about 100,000 resources of the synthetic region,

@@ -31,7 +31,7 @@ import rhix.node.ingest.BatchStatus;
 import rhix.node.ingest.IngestRequest;
 import rhix.node.ingest.IngestionService;
 import rhix.node.ingest.PayloadFormat;
-import rhix.node.store.TestDatabase;
+import rhix.testing.TestDatabase;
 
 /**
  * The node's FHIR API driven by HAPI's generic client against a node on PostgreSQL, with bearer tokens

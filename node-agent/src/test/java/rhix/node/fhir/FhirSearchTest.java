@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.SearchEntryMode;
-import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Consent;
@@ -46,14 +46,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import rhix.fhir.RhixNamingSystems;
+import rhix.node.fhir.conformance.ConformingClients;
 import rhix.node.ingest.BatchStatus;
 import rhix.node.ingest.IngestRequest;
 import rhix.node.ingest.IngestionService;
 import rhix.node.ingest.PayloadFormat;
-import rhix.node.fhir.conformance.ConformingClients;
-import rhix.node.store.TestDatabase;
 import rhix.node.store.search.IndexedParameter;
 import rhix.node.store.search.IndexedParameters;
+import rhix.testing.TestDatabase;
 
 /**
  * Search features of the node's FHIR API (OR lists, {@code _lastUpdated}, {@code _sort}, {@code _summary=count},

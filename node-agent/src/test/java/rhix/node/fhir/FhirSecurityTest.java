@@ -3,16 +3,16 @@ package rhix.node.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IClientInterceptor;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.nimbusds.jose.JWSAlgorithm;
 import io.micronaut.context.ApplicationContext;
 import java.net.URI;
@@ -46,7 +46,7 @@ import rhix.node.ingest.BatchStatus;
 import rhix.node.ingest.IngestRequest;
 import rhix.node.ingest.IngestionService;
 import rhix.node.ingest.PayloadFormat;
-import rhix.node.store.TestDatabase;
+import rhix.testing.TestDatabase;
 
 /**
  * The FHIR API's OAuth2 bearer tokens and SMART scopes, driven by HAPI's generic client against a node

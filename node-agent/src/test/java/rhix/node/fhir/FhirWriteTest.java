@@ -34,12 +34,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import rhix.fhir.RhixNamingSystems;
+import rhix.node.fhir.conformance.ConformingClients;
 import rhix.node.ingest.BatchStatus;
 import rhix.node.ingest.IngestBatchRepository;
 import rhix.node.ingest.IngestReport;
 import rhix.node.ingest.PayloadFormat;
-import rhix.node.fhir.conformance.ConformingClients;
-import rhix.node.store.TestDatabase;
+import rhix.testing.TestDatabase;
 
 /** Writes through the node's FHIR API, driven by HAPI's generic client against a node on PostgreSQL. */
 class FhirWriteTest {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import rhix.fhir.RhixNamingSystems;
 import rhix.node.fhir.conformance.ConformingClients;
-import rhix.node.store.TestDatabase;
+import rhix.testing.TestDatabase;
 
 /** {@code Patient/$everything} over a node on PostgreSQL, with data written through the FHIR API. */
 class PatientEverythingTest {

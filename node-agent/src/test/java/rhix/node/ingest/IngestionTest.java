@@ -29,7 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import rhix.fhir.RhixNamingSystems;
-import rhix.node.store.TestDatabase;
+import rhix.testing.TestDatabase;
 
 /** Ingestion over HTTP into a node whose store is a fresh PostgreSQL database. */
 class IngestionTest {

@@ -40,7 +40,7 @@ import rhix.node.ingest.IngestRequest;
 import rhix.node.ingest.IngestResult;
 import rhix.node.ingest.IngestionService;
 import rhix.node.ingest.PayloadFormat;
-import rhix.node.store.TestDatabase;
+import rhix.testing.TestDatabase;
 
 /**
  * A node on PostgreSQL registering its patients with a fake MPI over real gRPC: what it sends, what it

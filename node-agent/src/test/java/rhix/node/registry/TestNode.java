@@ -11,7 +11,7 @@ import rhix.api.node.v1.GetNodeTreeRequest;
 import rhix.api.node.v1.GetNodeTreeResponse;
 import rhix.api.node.v1.NodeRegistryServiceGrpc;
 import rhix.node.grpc.GrpcServer;
-import rhix.node.store.TestDatabase;
+import rhix.testing.TestDatabase;
 
 /**
  * One real node for a test: its own PostgreSQL store, its gRPC server on a free port, optionally its

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import rhix.testing.TestDatabase;
 
 class SchemaMigrationTest {
 

@@ -5,13 +5,16 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Patient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rhix.fhir.facade.audit.AccessAuditInterceptor;
 import rhix.fhir.facade.security.SmartOnFhirSecurity;
 import rhix.fhir.facade.security.TypeOperation;
 import rhix.fhir.facade.server.FhirFacadeServer;
+import rhix.mpi.audit.AccessAuditLog;
 import rhix.mpi.index.ActivePolicy;
 import rhix.mpi.index.MasterPatientIndex;
 
@@ -33,15 +36,17 @@ public class MpiFhirServer implements ApplicationEventListener<StartupEvent> {
     private final EnterprisePatients patients;
     private final MasterPatientIndex index;
     private final ActivePolicy policy;
+    private final AccessAuditLog audit;
     private FhirFacadeServer server;
 
     public MpiFhirServer(MpiFhirConfiguration configuration, MpiFhirSecurityConfiguration security, EnterprisePatients patients,
-                         MasterPatientIndex index, ActivePolicy policy) {
+                         MasterPatientIndex index, ActivePolicy policy, AccessAuditLog audit) {
         this.configuration = configuration;
         this.security = security;
         this.patients = patients;
         this.index = index;
         this.policy = policy;
+        this.audit = audit;
     }
 
     @Override
@@ -50,7 +55,8 @@ public class MpiFhirServer implements ApplicationEventListener<StartupEvent> {
             return;
         }
         FhirContext fhirContext = FhirContext.forR4Cached();
-        List<Object> interceptors = SmartOnFhirSecurity.configured(security.settings(), "the MPI", LOG, OPERATIONS);
+        List<Object> interceptors = new ArrayList<>(SmartOnFhirSecurity.configured(security.settings(), "the MPI", LOG, OPERATIONS));
+        interceptors.add(new AccessAuditInterceptor(audit, "mpi"));
         try {
             server = FhirFacadeServer.start(fhirContext, List.of(new EnterprisePatientProvider(patients, configuration.maximumPageSize())),
                     List.of(new PatientMatchOperation(index, policy, patients, configuration.maximumPageSize()),

@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.instance.model.api.IBaseOperationOutcome;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ContactPoint;
@@ -45,6 +46,7 @@ import rhix.fhir.facade.security.TokenRequest;
 import rhix.identity.AdminDivisionCode;
 import rhix.identity.ResidentId;
 import rhix.mpi.MpiTestService;
+import rhix.mpi.audit.AccessAuditLog;
 import rhix.mpi.index.IdentityStewardship;
 import rhix.mpi.index.MasterPatientIndex;
 import rhix.mpi.index.MasterPatientIndex.Registration;
@@ -301,6 +303,55 @@ class MpiFhirApiTest {
                 .isInstanceOfSatisfying(ForbiddenOperationException.class, e -> assertThat(diagnostics(e)).contains("Patient.s"));
         assertThatThrownBy(() -> observationsOnly.search().forResource(Patient.class).where(Patient.FAMILY.matches().value("王"))
                 .returnBundle(Bundle.class).execute()).isInstanceOf(ForbiddenOperationException.class);
+    }
+
+    @Test
+    void everyCallIsAuditedWithWhoAndWhyRefusedOnesToo() throws Exception {
+        IGenericClient registrar = client(AUTHORITY.sign(TokenRequest.of("audited-registrar", "user/Patient.rs", "TREAT")));
+        IGenericClient outsider = client(AUTHORITY.sign(TokenRequest.of("audited-outsider", "user/Observation.rs", "HPAYMT")));
+
+        Bundle matches = registrar.operation().onType(Patient.class).named("$match")
+                .withParameter(Parameters.class, "resource", probe("王建国", "wang jian guo", "1971-04-09", WANG_ID, null))
+                .returnResourceType(Bundle.class).execute();
+        assertThat(matches.getEntry()).isNotEmpty();
+        assertThatThrownBy(() -> pix(outsider, COUNTY_MRN + "|P-1")).isInstanceOf(ForbiddenOperationException.class);
+        AccessAuditLog audit = mpi.bean(AccessAuditLog.class);
+        audit.flush(5_000);
+
+        try (java.sql.Connection connection = mpi.database().connect()) {
+            List<AccessAuditLog.Entry> allowed = audit.recent(connection, java.util.Optional.of("audited-registrar"),
+                    java.util.Optional.empty(), 10);
+            assertThat(allowed).singleElement().satisfies(entry -> {
+                assertThat(entry.interaction()).isEqualTo("extended-operation-type");
+                assertThat(entry.purposeOfUse()).isEqualTo("TREAT");
+                assertThat(entry.outcome()).isEqualTo("0");
+                AuditEvent event = FHIR.newJsonParser().parseResource(AuditEvent.class, entry.auditEvent());
+                assertThat(event.getSource().getObserver().getDisplay()).isEqualTo("mpi");
+                assertThat(event.getAction()).isEqualTo(AuditEvent.AuditEventAction.E);
+            });
+            List<AccessAuditLog.Entry> refused = audit.recent(connection, java.util.Optional.of("audited-outsider"),
+                    java.util.Optional.empty(), 10);
+            assertThat(refused).singleElement().satisfies(entry -> {
+                assertThat(entry.outcome()).isEqualTo("4");
+                assertThat(entry.purposeOfUse()).isEqualTo("HPAYMT");
+                assertThat(FHIR.newJsonParser().parseResource(AuditEvent.class, entry.auditEvent()).getOutcomeDesc())
+                        .startsWith("403");
+            });
+            try (java.sql.Statement tamper = connection.createStatement()) {
+                assertThatThrownBy(() -> tamper.executeUpdate("UPDATE access_audit SET subject = 'nobody'"))
+                        .hasMessageContaining("append-only");
+            }
+        }
+        String admin = mpi.bean(io.micronaut.runtime.server.EmbeddedServer.class).getURL() + "/mpi/audit";
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> trail = http.send(HttpRequest.newBuilder(URI.create(admin + "?subject=audited-outsider")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(trail.statusCode()).isEqualTo(200);
+        assertThat(trail.body()).contains("\"subject\":\"audited-outsider\"", "\"outcome\":\"4\"").doesNotContain("audited-registrar");
+        HttpResponse<String> tooMany = http.send(HttpRequest.newBuilder(URI.create(admin + "?limit=100000")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("limit must be 1..500");
     }
 
     @Test

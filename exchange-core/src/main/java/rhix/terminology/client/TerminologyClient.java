@@ -1,0 +1,181 @@
+package rhix.terminology.client;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
+import org.hl7.fhir.r4.model.StringType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A node's way to the region's terminology server: {@code CodeSystem/$validate-code} and
+ * {@code ConceptMap/$translate} over FHIR R4, every answer cached. Nodes ask the same few thousand
+ * questions over and over (each lab result carries its hospital's code), so the cache keeps ingestion fast;
+ * and when the server is briefly down an expired answer stands in, marked {@link Answer.Source#STALE_CACHE}.
+ * A code the server calls unknown is an answer like any other (cached too), not a failure.
+ */
+public final class TerminologyClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TerminologyClient.class);
+
+    private record Question(String operation, String system, String code, String target) {
+    }
+
+    private final TerminologyClientSettings settings;
+    private final HttpClient http;
+    private final IParser parser;
+    private final AnswerCache<Question, Object> cache;
+    private final AtomicLong serverCalls = new AtomicLong();
+    private final AtomicLong staleAnswers = new AtomicLong();
+
+    public TerminologyClient(TerminologyClientSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    TerminologyClient(TerminologyClientSettings settings, Clock clock) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        this.parser = FhirContext.forR4Cached().newJsonParser();
+        this.cache = new AnswerCache<>(clock, settings.freshFor(), settings.keepStale(), settings.maxEntries());
+    }
+
+    /** Is {@code code} a code of {@code system} (the newest version the server holds)? */
+    public Answer<CodeValidation> validateCode(String system, String code) {
+        Question question = new Question("validate-code", system, code, null);
+        return ask(question, () -> "CodeSystem/$validate-code?url=" + encode(system) + "&code=" + encode(code),
+                parameters -> new CodeValidation(system, code, booleanValue(parameters, "result"),
+                        stringValue(parameters, "display").orElse(null), stringValue(parameters, "message").orElse(null)),
+                CodeValidation.class);
+    }
+
+    /** The codes of {@code targetSystem} that the region's concept maps give for {@code code} of {@code system}. */
+    public Answer<Translation> translate(String system, String code, String targetSystem) {
+        Question question = new Question("translate", system, code, targetSystem);
+        return ask(question, () -> "ConceptMap/$translate?system=" + encode(system) + "&code=" + encode(code)
+                        + "&targetsystem=" + encode(targetSystem),
+                parameters -> new Translation(system, code, targets(parameters)), Translation.class);
+    }
+
+    /** Calls made to the server so far (answers from the cache do not count). */
+    public long serverCalls() {
+        return serverCalls.get();
+    }
+
+    /** Answers served stale because the server did not answer. */
+    public long staleAnswers() {
+        return staleAnswers.get();
+    }
+
+    private <T> Answer<T> ask(Question question, Supplier<String> path, Function<Parameters, T> read, Class<T> type) {
+        Optional<Object> fresh = cache.fresh(question);
+        if (fresh.isPresent()) {
+            return new Answer<>(type.cast(fresh.get()), Answer.Source.CACHE);
+        }
+        try {
+            T value = read.apply(call(path.get()));
+            cache.put(question, value);
+            return new Answer<>(value, Answer.Source.SERVER);
+        } catch (TerminologyUnavailableException e) {
+            Optional<Object> stale = cache.stale(question);
+            if (stale.isPresent()) {
+                staleAnswers.incrementAndGet();
+                LOG.warn("terminology server did not answer ({}); serving a cached answer for {} {}|{}", e.getMessage(),
+                        question.operation(), question.system(), question.code());
+                return new Answer<>(type.cast(stale.get()), Answer.Source.STALE_CACHE);
+            }
+            throw e;
+        }
+    }
+
+    private Parameters call(String relative) {
+        URI uri = URI.create(settings.baseUrl().toString().replaceAll("/+$", "") + "/" + relative);
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
+                .header("Accept", "application/fhir+json").GET().build();
+        serverCalls.incrementAndGet();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new TerminologyUnavailableException("terminology server " + settings.baseUrl() + " unreachable: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TerminologyUnavailableException("interrupted while asking " + settings.baseUrl(), e);
+        }
+        if (response.statusCode() >= 500) {
+            throw new TerminologyUnavailableException("terminology server answered " + response.statusCode() + " for " + uri, null);
+        }
+        try {
+            if (response.statusCode() >= 400) {
+                // A 4xx is the server's considered answer about the question (e.g. an unknown code system):
+                // a verdict of "not valid" with the server's reason, not an outage.
+                OperationOutcome outcome = parser.parseResource(OperationOutcome.class, response.body());
+                Parameters refused = new Parameters();
+                refused.addParameter("result", false);
+                refused.addParameter("message", outcome.getIssueFirstRep().getDiagnostics());
+                return refused;
+            }
+            return parser.parseResource(Parameters.class, response.body());
+        } catch (DataFormatException e) {
+            throw new TerminologyUnavailableException("terminology server sent an unreadable answer for " + uri + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static List<Translation.Target> targets(Parameters parameters) {
+        List<Translation.Target> targets = new ArrayList<>();
+        for (ParametersParameterComponent match : parameters.getParameter()) {
+            if (!"match".equals(match.getName())) {
+                continue;
+            }
+            Coding concept = null;
+            String equivalence = null;
+            for (ParametersParameterComponent part : match.getPart()) {
+                if ("concept".equals(part.getName()) && part.getValue() instanceof Coding coding) {
+                    concept = coding;
+                } else if ("equivalence".equals(part.getName()) && part.getValue() instanceof CodeType value) {
+                    equivalence = value.getValue();
+                }
+            }
+            if (concept != null) {
+                targets.add(new Translation.Target(concept.getSystem(), concept.getCode(), concept.getDisplay(), equivalence));
+            }
+        }
+        return targets;
+    }
+
+    private static boolean booleanValue(Parameters parameters, String name) {
+        return parameters.getParameter().stream().filter(p -> name.equals(p.getName()))
+                .map(ParametersParameterComponent::getValue).filter(BooleanType.class::isInstance)
+                .map(value -> ((BooleanType) value).booleanValue()).findFirst().orElse(false);
+    }
+
+    private static Optional<String> stringValue(Parameters parameters, String name) {
+        return parameters.getParameter().stream().filter(p -> name.equals(p.getName()))
+                .map(ParametersParameterComponent::getValue).filter(StringType.class::isInstance)
+                .map(value -> ((StringType) value).getValue()).findFirst();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -76,6 +76,16 @@ public final class TerminologyClient {
                 parameters -> new Translation(system, code, targets(parameters)), Translation.class);
     }
 
+    /** What the cache holds for {@link #validateCode}, fresh or stale, without asking the server. */
+    public Optional<Answer<CodeValidation>> cachedValidation(String system, String code) {
+        return peek(new Question("validate-code", system, code, null), CodeValidation.class);
+    }
+
+    /** What the cache holds for {@link #translate}, fresh or stale, without asking the server. */
+    public Optional<Answer<Translation>> cachedTranslation(String system, String code, String targetSystem) {
+        return peek(new Question("translate", system, code, targetSystem), Translation.class);
+    }
+
     /** Calls made to the server so far (answers from the cache do not count). */
     public long serverCalls() {
         return serverCalls.get();
@@ -84,6 +94,14 @@ public final class TerminologyClient {
     /** Answers served stale because the server did not answer. */
     public long staleAnswers() {
         return staleAnswers.get();
+    }
+
+    private <T> Optional<Answer<T>> peek(Question question, Class<T> type) {
+        Optional<Object> fresh = cache.fresh(question);
+        if (fresh.isPresent()) {
+            return Optional.of(new Answer<>(type.cast(fresh.get()), Answer.Source.CACHE));
+        }
+        return cache.stale(question).map(stale -> new Answer<>(type.cast(stale), Answer.Source.STALE_CACHE));
     }
 
     private <T> Answer<T> ask(Question question, Supplier<String> path, Function<Parameters, T> read, Class<T> type) {

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Patient;
 import rhix.node.ingest.IncomingResource;
 import rhix.node.store.ResourceKey;
+import rhix.node.terminology.CodeChecks;
 
 /** The rules this node runs on every batch: {@link QualityRules#all()} less the disabled ones. */
 @Singleton
@@ -18,11 +19,13 @@ public class QualityRuleSet {
 
     private final FhirContext fhirContext;
     private final QualityConfiguration configuration;
+    private final CodeChecks codes;
     private final Map<String, List<QualityRule>> enabledByType;
 
-    public QualityRuleSet(FhirContext fhirContext, QualityConfiguration configuration) {
+    public QualityRuleSet(FhirContext fhirContext, QualityConfiguration configuration, CodeChecks codes) {
         this.fhirContext = fhirContext;
         this.configuration = configuration;
+        this.codes = codes;
         Set<String> known = QualityRules.all().stream().map(QualityRule::id).collect(Collectors.toSet());
         for (String disabled : configuration.disabledRules()) {
             if (!known.contains(disabled)) {
@@ -44,7 +47,7 @@ public class QualityRuleSet {
         Map<ResourceKey, Patient> patients = resources.stream()
                 .filter(incoming -> incoming.resource() instanceof Patient)
                 .collect(Collectors.toMap(IncomingResource::key, incoming -> (Patient) incoming.resource(), (a, b) -> b));
-        QualityContext context = new QualityContext(patients, now, configuration.reportingDeadline());
+        QualityContext context = new QualityContext(patients, now, configuration.reportingDeadline(), codes);
         List<QualityFinding> findings = new ArrayList<>();
         for (IncomingResource incoming : resources) {
             String type = fhirContext.getResourceType(incoming.resource());

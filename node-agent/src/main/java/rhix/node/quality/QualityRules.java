@@ -7,9 +7,12 @@ import static rhix.node.quality.QualityDimension.VALIDITY;
 import static rhix.node.quality.QualityRule.Violation.when;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Identifier;
@@ -20,6 +23,8 @@ import rhix.fhir.RhixNamingSystems;
 import rhix.identity.Gender;
 import rhix.identity.InvalidResidentIdException;
 import rhix.identity.ResidentId;
+import rhix.node.terminology.CodeChecks;
+import rhix.terminology.client.Answer;
 
 /**
  * The node's rule set. Ids are stable (findings refer to them); README.md documents each.
@@ -28,6 +33,9 @@ import rhix.identity.ResidentId;
 public final class QualityRules {
 
     private static final String UCUM = "http://unitsofmeasure.org";
+    private static final String ICD_10 = "http://hl7.org/fhir/sid/icd-10";
+    /** Each hospital's own code systems: {@code http://rhix.org.cn/fhir/CodeSystem/hospital/<organization>/<kind>}. */
+    private static final String HOSPITAL_CODE_SYSTEMS = "http://rhix.org.cn/fhir/CodeSystem/hospital/";
 
     public static List<QualityRule> all() {
         return List.of(
@@ -78,6 +86,41 @@ public final class QualityRules {
                             return when(observation.hasEffectiveDateTimeType()
                                             && observation.getEffectiveDateTimeType().getValue().toInstant().isAfter(context.now()),
                                     "Observation.effective", "effective time is in the future");
+                        }),
+                new QualityRule("V04", VALIDITY, FindingSeverity.WARNING, "Observation",
+                        "a hospital's local result code maps to LOINC in the region's concept maps", (resource, context) -> {
+                            Observation observation = (Observation) resource;
+                            if (observation.getCode().getCoding().stream().anyMatch(c -> CodeChecks.LOINC.equals(c.getSystem()))) {
+                                return List.of();
+                            }
+                            List<QualityRule.Violation> violations = new ArrayList<>();
+                            for (Coding local : observation.getCode().getCoding()) {
+                                if (local.getSystem() == null || !local.getSystem().startsWith(HOSPITAL_CODE_SYSTEMS) || !local.hasCode()) {
+                                    continue;
+                                }
+                                context.codes().toLoinc(local.getSystem(), local.getCode())
+                                        .filter(answer -> answer.value().targets().isEmpty())
+                                        .ifPresent(answer -> violations.add(new QualityRule.Violation("Observation.code",
+                                                "local code " + local.getCode() + (local.hasDisplay() ? " (" + local.getDisplay() + ")" : "")
+                                                        + " of " + local.getSystem() + " has no mapping to LOINC" + provenance(answer))));
+                            }
+                            return violations;
+                        }),
+                new QualityRule("V05", VALIDITY, FindingSeverity.ERROR, "Condition",
+                        "a diagnosis coded in ICD-10 uses a code of ICD-10", (resource, context) -> {
+                            Condition condition = (Condition) resource;
+                            List<QualityRule.Violation> violations = new ArrayList<>();
+                            for (Coding coding : condition.getCode().getCoding()) {
+                                if (!ICD_10.equals(coding.getSystem()) || !coding.hasCode()) {
+                                    continue;
+                                }
+                                context.codes().validate(coding.getSystem(), coding.getCode())
+                                        .filter(answer -> !answer.value().valid())
+                                        .ifPresent(answer -> violations.add(new QualityRule.Violation("Condition.code",
+                                                coding.getCode() + " is not an ICD-10 code the region knows: "
+                                                        + answer.value().message() + provenance(answer))));
+                            }
+                            return violations;
                         }),
                 new QualityRule("S01", CONSISTENCY, FindingSeverity.ERROR, "Patient",
                         "birth date agrees with the resident ID number", (resource, context) -> {
@@ -135,6 +178,11 @@ public final class QualityRules {
                                     "reported " + java.time.Duration.between(taken, reported).toDays() + " days after it was taken (deadline "
                                             + context.reportingDeadline().toDays() + " days)");
                         }));
+    }
+
+    /** A finding made on a cached answer while the server was down says so: the mapping may have changed since. */
+    private static String provenance(Answer<?> answer) {
+        return answer.source() == Answer.Source.STALE_CACHE ? " (terminology server unavailable: answer from cache)" : "";
     }
 
     private static boolean hasDivisionCode(Address address) {

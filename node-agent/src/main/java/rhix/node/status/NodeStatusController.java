@@ -1,6 +1,7 @@
 package rhix.node.status;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -18,6 +19,7 @@ import rhix.node.mpi.MpiBacklog;
 import rhix.node.mpi.MpiOutbox;
 import rhix.node.mpi.MpiRegistrationMode;
 import rhix.node.mpi.MpiRegistrationRelay;
+import rhix.node.terminology.CodeChecks;
 import rhix.node.store.ResourceStore;
 
 /**
@@ -33,20 +35,22 @@ public class NodeStatusController {
     private final ResourceStore store;
     private final MpiOutbox mpiOutbox;
     private final MpiRegistrationRelay mpiRelay;
+    private final CodeChecks codes;
 
     public NodeStatusController(NodeConfiguration node, HikariDataSource dataSource, ResourceStore store, MpiOutbox mpiOutbox,
-                                MpiRegistrationRelay mpiRelay) {
+                                MpiRegistrationRelay mpiRelay, CodeChecks codes) {
         this.node = node;
         this.dataSource = dataSource;
         this.store = store;
         this.mpiOutbox = mpiOutbox;
         this.mpiRelay = mpiRelay;
+        this.codes = codes;
     }
 
     @Serdeable
     public record NodeStatus(String id, String level, String divisionCode, String displayName, String parentTarget,
                              String store, Map<String, Long> resourceCounts, long ingestBatches, long openFindings,
-                             MpiRegistrationStatus mpiRegistration) {
+                             MpiRegistrationStatus mpiRegistration, @Nullable CodeChecks.Usage terminology) {
     }
 
     /**
@@ -71,7 +75,8 @@ public class NodeStatusController {
                     node.parentTarget(), describeStore(dataSource.getJdbcUrl()), store.countsByType(connection),
                     count(connection, "SELECT count(*) FROM ingest_batch"),
                     count(connection, "SELECT count(*) FROM quality_finding WHERE status = 'OPEN'"),
-                    MpiRegistrationStatus.of(mpiRelay.mode(), mpiRelay.target(), mpiOutbox.backlog(connection)));
+                    MpiRegistrationStatus.of(mpiRelay.mode(), mpiRelay.target(), mpiOutbox.backlog(connection)),
+                    codes.usage().orElse(null));
         }
     }
 

@@ -17,19 +17,25 @@ import java.util.stream.Collectors;
  */
 final class JvmLauncher {
 
+    /** The modules that are services of their own, each started in its own JVM. */
+    static final List<String> SERVICE_MODULES = List.of("node-agent", "mpi-service", "terminology-server");
+
     private JvmLauncher() {
     }
 
     /**
-     * @param foreignModule the module of the other service (e.g. {@code mpi-service} for a node): left off the class
-     *                      path, because Micronaut starts every bean it finds and each service is its own process
+     * @param module the service's own module (e.g. {@code node-agent}): the other services' modules are left off the
+     *               class path, because Micronaut starts every bean it finds and each service is its own process
      */
-    static Process launch(String mainClass, String foreignModule, String maximumHeap, List<String> properties,
+    static Process launch(String mainClass, String module, String maximumHeap, List<String> properties,
                           Map<String, String> environment, Path log) throws IOException {
+        if (!SERVICE_MODULES.contains(module)) {
+            throw new IllegalArgumentException(module + " is not one of the services " + SERVICE_MODULES);
+        }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + maximumHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", classPathWithout(foreignModule)));
+                "-cp", classPathWithout(SERVICE_MODULES.stream().filter(other -> !other.equals(module)).toList())));
         command.addAll(properties);
         command.add(mainClass);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -39,11 +45,11 @@ final class JvmLauncher {
     }
 
     /**
-     * This JVM's class path minus the entries of {@code module} (its jar, or its {@code target/classes} in a
-     * build). A launcher jar (one whose manifest has a {@code Class-Path}, as the deploy jar does) is replaced by
-     * the entries it lists, since the child JVM would otherwise follow that manifest back to {@code module}.
+     * This JVM's class path minus the entries of {@code modules} (their jars, or their {@code target/classes} in
+     * a build). A launcher jar (one whose manifest has a {@code Class-Path}, as the deploy jar does) is replaced by
+     * the entries it lists, since the child JVM would otherwise follow that manifest back to those modules.
      */
-    static String classPathWithout(String module) throws IOException {
+    static String classPathWithout(List<String> modules) throws IOException {
         List<String> entries = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             List<String> listed = manifestClassPath(Path.of(entry));
@@ -54,10 +60,15 @@ final class JvmLauncher {
             }
         }
         return entries.stream()
-                .filter(entry -> !Path.of(entry).getFileName().toString().startsWith(module + "-")
-                        && !entry.replace('\\', '/').contains("/" + module + "/target/"))
+                .filter(entry -> modules.stream().noneMatch(module -> belongsTo(entry, module)))
                 .distinct()
                 .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** The module's jar ({@code node-agent-0.1.0.jar}) or its build output ({@code node-agent/target/classes}). */
+    private static boolean belongsTo(String classPathEntry, String module) {
+        return Path.of(classPathEntry).getFileName().toString().startsWith(module + "-")
+                || classPathEntry.replace('\\', '/').contains("/" + module + "/target/");
     }
 
     private static List<String> manifestClassPath(Path entry) throws IOException {

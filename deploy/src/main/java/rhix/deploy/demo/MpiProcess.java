@@ -23,7 +23,7 @@ final class MpiProcess extends ServiceProcess {
         storeUrl.ifPresent(url -> properties.add("-Drhix.mpi.store.url=" + url));
         properties.addAll(securityProperties);
         Path log = logDirectory.resolve("mpi.log");
-        Process process = JvmLauncher.launch("rhix.mpi.MpiServiceApplication", "node-agent", "512m", properties,
+        Process process = JvmLauncher.launch("rhix.mpi.MpiServiceApplication", "mpi-service", "512m", properties,
                 Map.of("RHIX_SERVICE", "mpi"), log);
         return new MpiProcess(httpPort, grpcPort, fhirPort, log, process);
     }

@@ -39,7 +39,7 @@ final class NodeProcess extends ServiceProcess {
         storeUrl.ifPresent(url -> properties.add("-Drhix.node.store.url=" + url));
         properties.addAll(securityProperties);
         Path log = logDirectory.resolve(node.id().value() + ".log");
-        Process process = JvmLauncher.launch("rhix.node.NodeAgentApplication", "mpi-service", "384m", properties,
+        Process process = JvmLauncher.launch("rhix.node.NodeAgentApplication", "node-agent", "384m", properties,
                 Map.of("RHIX_NODE_ID", node.id().value()), log);
         return new NodeProcess(node, httpPort, grpcPort, fhirPort, log, process);
     }

@@ -76,6 +76,15 @@ public final class TerminologyClient {
                 parameters -> new Translation(system, code, targets(parameters)), Translation.class);
     }
 
+    /** {@link #translate}, asking the server even when the cache holds a fresh answer (after a mapping changed). */
+    public Translation translateNow(String system, String code, String targetSystem) {
+        Question question = new Question("translate", system, code, targetSystem);
+        Translation translation = new Translation(system, code, targets(call("ConceptMap/$translate?system=" + encode(system)
+                + "&code=" + encode(code) + "&targetsystem=" + encode(targetSystem))));
+        cache.put(question, translation);
+        return translation;
+    }
+
     /** What the cache holds for {@link #validateCode}, fresh or stale, without asking the server. */
     public Optional<Answer<CodeValidation>> cachedValidation(String system, String code) {
         return peek(new Question("validate-code", system, code, null), CodeValidation.class);

@@ -27,7 +27,7 @@ public class QualityFindingRepository {
                        OffsetDateTime foundAt) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO quality_finding (batch_id, producer_id, rule_id, dimension, severity, resource_type,"
-                        + " resource_id, element_path, message, status, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " resource_id, element_path, message, status, found_at, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (QualityFinding finding : findings) {
                 insert.setString(1, batchId);
                 insert.setString(2, producerId);
@@ -40,6 +40,7 @@ public class QualityFindingRepository {
                 insert.setString(9, truncate(finding.message(), 1000));
                 insert.setString(10, FindingStatus.OPEN.name());
                 insert.setObject(11, foundAt.withOffsetSameInstant(ZoneOffset.UTC));
+                insert.setString(12, finding.subject() == null ? null : truncate(finding.subject(), 512));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -89,6 +90,49 @@ public class QualityFindingRepository {
             update.setLong(4, findingId);
             update.setString(5, FindingStatus.OPEN.name());
             return update.executeUpdate() == 1;
+        }
+    }
+
+    /** Open findings of one rule grouped by what they are about, most frequent first (e.g. a producer's unmapped codes). */
+    public record SubjectCount(String producerId, String subject, long openFindings, OffsetDateTime firstFoundAt,
+                               OffsetDateTime lastFoundAt, String example) {
+    }
+
+    public List<SubjectCount> openBySubject(String ruleId, Optional<String> producerId, int limit) throws SQLException {
+        String sql = "SELECT producer_id, subject, count(*), min(found_at), max(found_at), min(message) FROM quality_finding"
+                + " WHERE rule_id = ? AND status = ? AND subject IS NOT NULL" + (producerId.isPresent() ? " AND producer_id = ?" : "")
+                + " GROUP BY producer_id, subject ORDER BY count(*) DESC, producer_id, subject LIMIT " + limit;
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, ruleId);
+            select.setString(2, FindingStatus.OPEN.name());
+            if (producerId.isPresent()) {
+                select.setString(3, producerId.get());
+            }
+            List<SubjectCount> counts = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    counts.add(new SubjectCount(rows.getString(1), rows.getString(2), rows.getLong(3),
+                            rows.getObject(4, OffsetDateTime.class), rows.getObject(5, OffsetDateTime.class), rows.getString(6)));
+                }
+            }
+            return counts;
+        }
+    }
+
+    /** Closes every open finding of a rule about one subject (of one producer); returns how many. */
+    public int closeAllAbout(String ruleId, String producerId, String subject, FindingStatus outcome, String note,
+                             OffsetDateTime closedAt) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE quality_finding SET status = ?, closed_at = ?,"
+                     + " closed_note = ? WHERE rule_id = ? AND producer_id = ? AND subject = ? AND status = ?")) {
+            update.setString(1, outcome.name());
+            update.setObject(2, closedAt.withOffsetSameInstant(ZoneOffset.UTC));
+            update.setString(3, truncate(note, 1000));
+            update.setString(4, ruleId);
+            update.setString(5, producerId);
+            update.setString(6, subject);
+            update.setString(7, FindingStatus.OPEN.name());
+            return update.executeUpdate();
         }
     }
 

@@ -16,8 +16,17 @@ public record QualityRule(String id, QualityDimension dimension, FindingSeverity
         List<Violation> violations(IBaseResource resource, QualityContext context);
     }
 
-    /** Where and what, for one violation of a rule. */
-    public record Violation(String elementPath, String message) {
+    /**
+     * Where and what, for one violation of a rule.
+     *
+     * @param subject what the violation is about when that is worth grouping by (e.g. {@code system|code} of an
+     *                unmapped local code), else null
+     */
+    public record Violation(String elementPath, String message, String subject) {
+
+        public Violation(String elementPath, String message) {
+            this(elementPath, message, null);
+        }
 
         public static List<Violation> when(boolean violated, String elementPath, String message) {
             return violated ? List.of(new Violation(elementPath, message)) : List.of();

@@ -54,7 +54,7 @@ public class QualityRuleSet {
             for (QualityRule rule : enabledByType.getOrDefault(type, List.of())) {
                 for (QualityRule.Violation violation : rule.check().violations(incoming.resource(), context)) {
                     findings.add(new QualityFinding(rule.id(), rule.dimension(), rule.severity(), incoming.key(),
-                            violation.elementPath(), violation.message()));
+                            violation.elementPath(), violation.message(), violation.subject()));
                 }
             }
         }

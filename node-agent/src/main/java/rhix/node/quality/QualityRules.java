@@ -102,7 +102,8 @@ public final class QualityRules {
                                         .filter(answer -> answer.value().targets().isEmpty())
                                         .ifPresent(answer -> violations.add(new QualityRule.Violation("Observation.code",
                                                 "local code " + local.getCode() + (local.hasDisplay() ? " (" + local.getDisplay() + ")" : "")
-                                                        + " of " + local.getSystem() + " has no mapping to LOINC" + provenance(answer))));
+                                                        + " of " + local.getSystem() + " has no mapping to LOINC" + provenance(answer),
+                                                local.getSystem() + "|" + local.getCode())));
                             }
                             return violations;
                         }),

@@ -50,6 +50,16 @@ public class CodeChecks {
         return ask(() -> client.get().translate(system, code, LOINC), () -> client.get().cachedTranslation(system, code, LOINC));
     }
 
+    /**
+     * The region's mapping of a local code to LOINC as the server has it now, not as cached: for re-checking
+     * unmapped codes after an administrator added a mapping. Empty without a server.
+     *
+     * @throws TerminologyUnavailableException when the server does not answer
+     */
+    public Optional<Translation> toLoincNow(String system, String code) {
+        return client.map(c -> c.translateNow(system, code, LOINC));
+    }
+
     /** For {@code GET /node}: how the terminology server has served this node. */
     @Serdeable
     public record Usage(String url, long serverCalls, long staleAnswers, long unanswered) {

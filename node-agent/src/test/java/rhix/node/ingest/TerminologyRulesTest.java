@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import rhix.node.quality.StoredFinding;
+import rhix.node.terminology.UnmappedCodesController;
 import rhix.testing.TestDatabase;
 
 /**
@@ -37,6 +38,8 @@ class TerminologyRulesTest {
 
     private static final String PRODUCER = TestResources.HOSPITAL;
     private static final AtomicInteger calls = new AtomicInteger();
+    /** An administrator has published a mapping for TSH. */
+    private static volatile boolean tshMapped;
     private static HttpServer terminology;
     private static TestDatabase database;
     private static EmbeddedServer node;
@@ -47,7 +50,8 @@ class TerminologyRulesTest {
         terminology = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         terminology.createContext("/fhir/ConceptMap/$translate", exchange -> {
             calls.incrementAndGet();
-            boolean mapped = exchange.getRequestURI().getRawQuery().contains("code=GLU&");
+            String query = exchange.getRequestURI().getRawQuery();
+            boolean mapped = query.contains("code=GLU&") || (tshMapped && query.contains("code=TSH&"));
             answer(exchange, mapped
                     ? "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"result\",\"valueBoolean\":true},{\"name\":\"match\","
                     + "\"part\":[{\"name\":\"equivalence\",\"valueCode\":\"equivalent\"},{\"name\":\"concept\",\"valueCoding\":"
@@ -114,6 +118,20 @@ class TerminologyRulesTest {
         int askedBefore = calls.get();
         ingest(ndjson(glucose("tx", 5.6)));
         assertThat(calls.get()).as("the same code again is answered from the cache").isEqualTo(askedBefore);
+
+        List<UnmappedCodesController.UnmappedCode> unmapped = client.toBlocking().retrieve(
+                HttpRequest.GET("/terminology/unmapped?producer=" + PRODUCER), Argument.listOf(UnmappedCodesController.UnmappedCode.class));
+        assertThat(unmapped).singleElement().satisfies(code -> {
+            assertThat(code.code()).isEqualTo("TSH");
+            assertThat(code.system()).isEqualTo(tsh.getCode().getCodingFirstRep().getSystem());
+            assertThat(code.openFindings()).isEqualTo(1);
+        });
+        tshMapped = true;
+        UnmappedCodesController.Recheck recheck = client.toBlocking().retrieve(
+                HttpRequest.POST("/terminology/unmapped/recheck?producer=" + PRODUCER, ""), UnmappedCodesController.Recheck.class);
+        assertThat(recheck.nowMapped()).containsExactly("TSH");
+        assertThat(recheck.findingsResolved()).isEqualTo(1);
+        assertThat(openFindings()).filteredOn(f -> f.ruleId().equals("V04")).isEmpty();
 
         terminology.stop(0);
         Observation crp = glucose("tx", 8.0);

@@ -46,6 +46,8 @@ public final class TerminologyEngine {
             SimpleWorkerContext context = new SimpleWorkerContext.SimpleWorkerContextBuilder().withAllowLoadingDuplicates(true).fromNothing();
             // No remote terminology server: this server is the terminology server.
             context.setNoTerminologyServer(true);
+            // Versions of one canonical URL are held side by side (the suite's version tests need it, and so does the region).
+            context.setAllowLoadingDuplicates(true);
             context.setExpansionParameters(new org.hl7.fhir.r5.model.Parameters());
             int loaded = 0;
             for (TerminologyResources.HeldVersion held : resources.versions()) {

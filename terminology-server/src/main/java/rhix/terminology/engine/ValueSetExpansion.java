@@ -25,6 +25,7 @@ final class ValueSetExpansion {
 
     ValueSet expand(Parameters p, String acceptLanguage) {
         ValueSet valueSet = valueSetOf(p);
+        RegexFilterGuard.check(valueSet);
         boolean hierarchical = !p.hasParameter("excludeNested") || !p.getParameterBool("excludeNested");
         if (acceptLanguage != null && !p.hasParameter("displayLanguage")) {
             p.addParameter("displayLanguage", new CodeType(acceptLanguage));

@@ -35,12 +35,26 @@ final class ValueSetExpansion {
                 valueSet, p, true);
         if (outcome.getValueset() != null) {
             ValueSet expanded = outcome.getValueset();
+            int size = size(expanded.getExpansion().getContains());
+            if (size > maximumExpansionSize) {
+                // The core engine honours its own limits only on some paths; the server's limit holds on all.
+                throw TerminologyFailure.of(422, IssueType.TOOCOSTLY, "The expansion of " + valueSet.getVersionedUrl() + " has " + size
+                        + " concepts, more than this server's limit of " + maximumExpansionSize + "; page it with count and offset, or filter it");
+            }
             if (!p.hasParameter("excludeNested")) {
                 expanded.getExpansion().getParameter().removeIf(parameter -> "excludeNested".equals(parameter.getName()));
             }
             return expanded;
         }
         throw failure(outcome);
+    }
+
+    private static int size(java.util.List<ValueSet.ValueSetExpansionContainsComponent> contains) {
+        int size = contains.size();
+        for (ValueSet.ValueSetExpansionContainsComponent entry : contains) {
+            size += size(entry.getContains());
+        }
+        return size;
     }
 
     private ValueSet valueSetOf(Parameters p) {

@@ -3,6 +3,7 @@ package rhix.terminology.api.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -52,6 +53,8 @@ record RequestParameters(Parameters parameters, List<Resource> suppliedResources
         }
         String contentType = request.getContentType() == null ? "" : request.getContentType();
         IParser parser = contentType.contains("xml") ? fhirContext.newXmlParser() : fhirContext.newJsonParser();
+        // Strict: a malformed Coding must be refused, not silently dropped (HAPI's default is lenient).
+        parser.setParserErrorHandler(new StrictErrorHandler());
         IBaseResource parsed;
         try {
             parsed = parser.parseResource(body);

@@ -105,7 +105,10 @@ final class ValueSetExpansion {
             issue.getDetails().setText(outcome.getError());
         }
         IssueType first = oo.getIssueFirstRep().getCode();
-        int status = first == IssueType.NOTFOUND ? 404 : first == IssueType.TOOCOSTLY ? 422 : first == IssueType.EXCEPTION ? 500 : 400;
+        // The engine's refusals are the request's fault (4xx) unless it reports an internal or server error.
+        boolean serverFault = outcome.getErrorClass() != null && (outcome.getErrorClass().name().equals("INTERNAL_ERROR")
+                || outcome.getErrorClass().name().equals("SERVER_ERROR"));
+        int status = first == IssueType.NOTFOUND ? 404 : first == IssueType.TOOCOSTLY ? 422 : serverFault ? 500 : 400;
         return new TerminologyFailure(status, oo);
     }
 }

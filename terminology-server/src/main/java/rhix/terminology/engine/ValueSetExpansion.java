@@ -99,8 +99,11 @@ final class ValueSetExpansion {
                 default -> IssueType.UNKNOWN;
             };
             issue.setCode(type);
-            if (type == IssueType.NOTFOUND) {
+            // The tx-issue-type coding tells a client why, independent of the message's wording.
+            if (type == IssueType.NOTFOUND || type == IssueType.CODEINVALID) {
                 issue.getDetails().addCoding("http://hl7.org/fhir/tools/CodeSystem/tx-issue-type", "not-found", null);
+            } else if (type == IssueType.PROCESSING || type == IssueType.BUSINESSRULE) {
+                issue.getDetails().addCoding("http://hl7.org/fhir/tools/CodeSystem/tx-issue-type", "vs-invalid", null);
             }
             issue.getDetails().setText(outcome.getError());
         }

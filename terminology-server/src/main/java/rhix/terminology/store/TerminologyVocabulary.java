@@ -59,8 +59,7 @@ public final class TerminologyVocabulary {
     /** A Coding-valued property: "system|code". */
     public static final Node VALUE_CODING = rhix("valueCoding");
 
-    /** Value sets: the compose and the rest kept as FHIR JSON; the systems it draws from for SPARQL. */
-    public static final Node COMPOSE_JSON = rhix("composeJson");
+    /** Value sets: the compose stays FHIR JSON in the header; the systems it draws from are triples, for SPARQL. */
     public static final Node INCLUDES_SYSTEM = rhix("includesSystem");
 
     public static final Node SOURCE = rhix("source");

@@ -126,6 +126,21 @@ class TerminologyStoreTest {
     }
 
     @Test
+    void theBulkLoaderWritesANewVersionTheSameWayAndRefusesAHeldOne(@TempDir Path directory) {
+        try (TerminologyStore store = TerminologyStore.open(directory.resolve("bulk"))) {
+            WriteReport bulk = store.putBulk(codeSystem("1", "bulk"), TerminologyStore.BulkLoader.SEQUENTIAL, ProgressListener.NONE);
+            store.put(codeSystem("2", "bulk"), ProgressListener.NONE);
+            assertThat(store.triples(bulk.key())).isEqualTo(bulk.triples());
+            TdbTerminologyResources resources = new TdbTerminologyResources(store);
+            assertThat(resources.codeSystem(URL, "1").orElseThrow().getConcept()).extracting(CodeSystem.ConceptDefinitionComponent::getCode)
+                    .containsExactly("B", "A", "P");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                    store.putBulk(codeSystem("1", "again"), TerminologyStore.BulkLoader.SEQUENTIAL, ProgressListener.NONE))
+                    .hasMessageContaining("is held");
+        }
+    }
+
+    @Test
     void versionsOrderNumericallyPartByPart() {
         assertThat(List.of("2.9", "2.10", "1", "2023", "2.9.1").stream().sorted(VersionOrder.INSTANCE).toList())
                 .containsExactly("1", "2.9", "2.9.1", "2.10", "2023");

@@ -36,8 +36,11 @@ class TxEcosystemConformanceTest {
     @Test
     void generalTestsPassAtLeastAsBeforeAndMetadataPasses() throws Exception {
         Path suite = locateSuite();
+        // The suite brings its own content with every request (tx-resource): the store starts empty.
         try (ApplicationContext context = ApplicationContext.run(Map.of("rhix.terminology.fhir.port", 0,
-                "rhix.terminology.fhir.host", "127.0.0.1", "rhix.terminology.fhir.security.enabled", false))) {
+                "rhix.terminology.fhir.host", "127.0.0.1", "rhix.terminology.fhir.security.enabled", false,
+                "rhix.terminology.store.path", "", "rhix.terminology.store.load-shipped-content", false,
+                "rhix.terminology.sparql.enabled", false))) {
             String base = context.getBean(TerminologyFhirServer.class).baseUrl();
             TxTester.InternalTxLoader loader = new TxTester.InternalTxLoader(suite.toAbsolutePath().toString());
             Path output = Path.of("target", "conformance");

@@ -24,7 +24,9 @@ class TerminologyStoreFactoryTest {
         Map<String, Object> properties = Map.of(
                 "rhix.terminology.store.path", directory.resolve("tdb").toString(),
                 "rhix.terminology.sparql.port", 0,
-                "rhix.terminology.sparql.loopback", true);
+                "rhix.terminology.sparql.loopback", true,
+                "rhix.terminology.fhir.port", 0,
+                "rhix.terminology.fhir.security.enabled", false);
         java.time.Instant firstLoad;
         try (ApplicationContext context = ApplicationContext.run(properties)) {
             TerminologyResources resources = context.getBean(TerminologyResources.class);

@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ConceptMap;
 import org.hl7.fhir.r4.model.ValueSet;
@@ -16,6 +17,7 @@ import rhix.fhir.facade.security.SmartOnFhirSecurity;
 import rhix.fhir.facade.security.TypeOperation;
 import rhix.fhir.facade.server.FhirFacadeServer;
 import rhix.terminology.content.TerminologyResources;
+import rhix.terminology.store.TerminologyStore;
 import rhix.terminology.engine.TerminologyEngine;
 
 /**
@@ -37,13 +39,16 @@ public class TerminologyFhirServer implements ApplicationEventListener<StartupEv
     private final TerminologyFhirConfiguration configuration;
     private final TerminologyFhirSecurityConfiguration security;
     private final TerminologyResources resources;
+    private final Optional<TerminologyStore> store;
     private FhirFacadeServer server;
 
+    /** @param store when the terminology is held in TDB2: each commit there (a new version) reloads the engine */
     public TerminologyFhirServer(TerminologyFhirConfiguration configuration, TerminologyFhirSecurityConfiguration security,
-                                 TerminologyResources resources) {
+                                 TerminologyResources resources, Optional<TerminologyStore> store) {
         this.configuration = configuration;
         this.security = security;
         this.resources = resources;
+        this.store = store;
     }
 
     @Override
@@ -53,6 +58,8 @@ public class TerminologyFhirServer implements ApplicationEventListener<StartupEv
         }
         FhirContext fhirContext = FhirContext.forR4Cached();
         TerminologyEngine engine = new TerminologyEngine(resources, configuration.maximumExpansionSize());
+        // A version loaded while the server runs (an administrator's new ConceptMap) is served without a restart.
+        store.ifPresent(held -> held.onCommit(changed -> engine.reload()));
         // Metadata first: a client discovers the server before it holds a token.
         List<Object> interceptors = new ArrayList<>();
         interceptors.add(new TerminologyMetadata(fhirContext, resources, NAME));

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeSystem;
@@ -22,6 +23,7 @@ import org.hl7.fhir.r4.model.ConceptMap;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.MetadataResource;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UriType;
@@ -29,7 +31,7 @@ import org.hl7.fhir.r4.model.ValueSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import rhix.terminology.content.InMemoryTerminologyResources;
+import rhix.terminology.store.TerminologyStore;
 
 /** Each operation over HTTP with HAPI's generic client, on GB/T 2261.1 sex codes with Chinese and English designations. */
 class TerminologyFhirApiTest {
@@ -47,11 +49,16 @@ class TerminologyFhirApiTest {
 
     @BeforeAll
     static void start() {
-        InMemoryTerminologyResources resources = new InMemoryTerminologyResources().add(sexCodes()).add(sexValueSet()).add(allSexes()).add(localSexCodes())
-                .add(localToNational());
         application = ApplicationContext.builder().properties(Map.of("rhix.terminology.fhir.port", 0, "rhix.terminology.fhir.host", "127.0.0.1",
-                        "rhix.terminology.fhir.security.enabled", false, "rhix.terminology.fhir.maximum-expansion-size", MAXIMUM_EXPANSION))
-                .singletons(resources).start();
+                        "rhix.terminology.fhir.security.enabled", false, "rhix.terminology.fhir.maximum-expansion-size", MAXIMUM_EXPANSION,
+                        "rhix.terminology.store.path", "", "rhix.terminology.store.load-shipped-content", false,
+                        "rhix.terminology.sparql.enabled", false))
+                .start();
+        // Loaded into the TDB2 store after start: the engine serves what a commit brings without a restart.
+        TerminologyStore store = application.getBean(TerminologyStore.class);
+        for (MetadataResource resource : List.of(sexCodes(), sexValueSet(), allSexes(), localSexCodes(), localToNational())) {
+            store.put(resource, (done, total) -> { });
+        }
         base = application.getBean(TerminologyFhirServer.class).baseUrl();
         FhirContext fhir = FhirContext.forR4Cached();
         fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);

@@ -41,12 +41,15 @@ public final class DemoRegion {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     /** The MPI's ports sit 90 above each base: HTTP base+90, gRPC base+190, FHIR base+290. */
     static final int MPI_PORT_OFFSET = 90;
+    /** Terminology server: HTTP base+95, FHIR base+295, SPARQL base+395. */
+    static final int TERMINOLOGY_PORT_OFFSET = 95;
 
     private final DemoOptions options;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final Map<NodeId, NodeProcess> nodes = new LinkedHashMap<>();
     private MpiProcess mpi;
+    private TerminologyProcess terminology;
 
     private DemoRegion(DemoOptions options) {
         this.options = options;
@@ -99,6 +102,12 @@ public final class DemoRegion {
         if (!awaitReady("mpi", mpi::isAlive, mpi.httpUrl() + "/mpi/model", mpi.log())) {
             return 1;
         }
+        terminology = TerminologyProcess.start(options.basePort() + TERMINOLOGY_PORT_OFFSET,
+                options.basePort() + 200 + TERMINOLOGY_PORT_OFFSET, options.basePort() + 300 + TERMINOLOGY_PORT_OFFSET,
+                freshTerminologyStore(options.workDir()), regionDirectory.resolve("conceptmaps"), logDirectory);
+        if (!awaitReady("terminology", terminology::isAlive, terminology.fhirBaseUrl() + "/metadata", terminology.log())) {
+            return 1;
+        }
         List<PlatformNode> layoutNodes = region.layout().nodes();
         for (int i = 0; i < layoutNodes.size(); i++) {
             PlatformNode node = layoutNodes.get(i);
@@ -106,7 +115,7 @@ public final class DemoRegion {
                     .map(parent -> options.basePort() + 100 + indexOf(layoutNodes, parent));
             nodes.put(node.id(), NodeProcess.start(node, options.basePort() + i, options.basePort() + 100 + i,
                     options.basePort() + 200 + i, parentGrpcPort, stores.freshStoreFor(node.id()), authority.nodeProperties(),
-                    mpi.grpcTarget(), logDirectory));
+                    mpi.grpcTarget(), terminology.fhirBaseUrl(), logDirectory));
         }
         LOG.info("Started {} node agents; waiting for them to be ready (logs in {})", nodes.size(), logDirectory);
         for (NodeProcess node : nodes.values()) {
@@ -124,7 +133,8 @@ public final class DemoRegion {
             return 1;
         }
         if (!checkFhirApi(authority) || !awaitRegistrations()
-                || !new MpiDemoCheck(http, mpi, authority, nodesById()).run(regionDirectory.resolve("ground-truth.csv"))) {
+                || !new MpiDemoCheck(http, mpi, authority, nodesById()).run(regionDirectory.resolve("ground-truth.csv"))
+                || !checkTerminologyUse()) {
             return 1;
         }
         JsonNode tree = awaitTree(nodes.get(layoutNodes.getFirst().id()), layoutNodes.size() - 1);
@@ -292,6 +302,8 @@ public final class DemoRegion {
         JsonNode model = json.readTree(get(mpi.httpUrl() + "/mpi/model"));
         table.append(String.format(format, "mpi", "REGION", "", "主索引 (master patient index)", mpi.httpUrl(), mpi.fhirBaseUrl(),
                 mpi.grpcTarget(), "", "", "", "", "model " + model.path("source").asText()));
+        table.append(String.format(format, "terminology", "REGION", "", "术语服务 (terminology)", terminology.httpUrl(),
+                terminology.fhirBaseUrl(), "", "", "", "", "", "SPARQL " + terminology.sparqlUrl()));
         table.append("store: ").append(stores.description()).append('\n');
         table.append("try:   curl ").append(nodes.values().iterator().next().httpUrl()).append("/nodes\n");
         NodeProcess county = firstCounty();
@@ -308,10 +320,13 @@ public final class DemoRegion {
 
     private void stopAll() {
         nodes.values().forEach(NodeProcess::stop);
-        if (mpi != null) {
-            mpi.stop();
+        for (ServiceProcess service : java.util.Arrays.asList(mpi, terminology)) {
+            if (service == null) {
+                continue;
+            }
+            service.stop();
             try {
-                mpi.awaitStopped();
+                service.awaitStopped();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -325,12 +340,36 @@ public final class DemoRegion {
         }
     }
 
+    /** Every node asked the terminology server while ingesting (rule V04); says how many local codes stay unmapped. */
+    private boolean checkTerminologyUse() throws IOException, InterruptedException {
+        long asked = 0;
+        long unmapped = 0;
+        for (NodeProcess node : nodes.values()) {
+            asked += json.readTree(get(node.httpUrl() + "/node")).path("terminology").path("serverCalls").asLong();
+            unmapped += json.readTree(get(node.httpUrl() + "/terminology/unmapped")).size();
+        }
+        if (asked == 0) {
+            LOG.error("No node asked the terminology server while ingesting; see {}", terminology.log());
+            return false;
+        }
+        LOG.info("Terminology: nodes asked the server {} times while ingesting; {} local codes without a LOINC mapping"
+                + " (GET /terminology/unmapped on each node)", asked, unmapped);
+        return true;
+    }
+
     private static String tail(Path log) throws IOException {
         if (!Files.exists(log)) {
             return "(no log)";
         }
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+
+    /** A new TDB2 directory each run: the region's content and concept maps are regenerated too. */
+    private static Path freshTerminologyStore(Path workDir) throws IOException {
+        Path store = workDir.resolve("terminology-tdb");
+        deleteRecursively(store);
+        return store;
     }
 
     private static void deleteRecursively(Path directory) throws IOException {

@@ -18,9 +18,11 @@ final class NodeProcess extends ServiceProcess {
         this.node = node;
     }
 
-    /** Starts {@code rhix.node.NodeAgentApplication} for {@code node}, registering with the MPI at {@code mpiTarget}. */
+    /** Starts {@code rhix.node.NodeAgentApplication} for {@code node}, registering with the MPI at {@code mpiTarget} and
+     * checking codes with the terminology server at {@code terminologyUrl}. */
     static NodeProcess start(PlatformNode node, int httpPort, int grpcPort, int fhirPort, Optional<Integer> parentGrpcPort,
-                             Optional<String> storeUrl, List<String> securityProperties, String mpiTarget, Path logDirectory)
+                             Optional<String> storeUrl, List<String> securityProperties, String mpiTarget, String terminologyUrl,
+                             Path logDirectory)
             throws IOException {
         List<String> properties = new ArrayList<>(List.of(
                 "-Dmicronaut.server.port=" + httpPort,
@@ -31,6 +33,10 @@ final class NodeProcess extends ServiceProcess {
                 "-Drhix.node.grpc.port=" + grpcPort,
                 "-Drhix.node.fhir.port=" + fhirPort,
                 "-Drhix.node.mpi.target=" + mpiTarget,
+                "-Drhix.node.terminology.url=" + terminologyUrl,
+                // The shipped ICD-10 is a subset (content=fragment), on which the engine answers "unable to validate"
+                // rather than a verdict (terminology-server/README.md): V05 would flag every diagnosis.
+                "-Drhix.quality.disabled-rules=V05",
                 "-Drhix.node.public-http-url=http://127.0.0.1:" + httpPort));
         parentGrpcPort.ifPresent(port -> {
             properties.add("-Drhix.node.parent-id=" + node.parent().value());

@@ -3,7 +3,7 @@ package rhix.deploy.demo;
 import java.nio.file.Path;
 
 /** A RHIX service running as its own JVM: where it listens, where it logs, and its process. */
-abstract sealed class ServiceProcess permits MpiProcess, NodeProcess {
+abstract sealed class ServiceProcess permits MpiProcess, NodeProcess, TerminologyProcess {
 
     private final int httpPort;
     private final int grpcPort;

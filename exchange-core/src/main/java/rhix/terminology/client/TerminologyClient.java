@@ -151,6 +151,11 @@ public final class TerminologyClient {
         if (response.statusCode() >= 500) {
             throw new TerminologyUnavailableException("terminology server answered " + response.statusCode() + " for " + uri, null);
         }
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            // Not a verdict on the code: this node may not ask (no or wrong credentials), which is a configuration fault.
+            throw new TerminologyUnavailableException("terminology server refused this node (" + response.statusCode()
+                    + ") for " + uri + ": check its security settings", null);
+        }
         try {
             if (response.statusCode() >= 400) {
                 // A 4xx is the server's considered answer about the question (e.g. an unknown code system):

@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Starts a RHIX service as its own JVM on this JVM's class path (the deploy jar's manifest lists every
@@ -35,13 +37,46 @@ final class JvmLauncher {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + maximumHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", classPathWithout(SERVICE_MODULES.stream().filter(other -> !other.equals(module)).toList())));
+                "-cp", classPathOf(module)));
         command.addAll(properties);
         command.add(mainClass);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
         return builder.start();
+    }
+
+    /**
+     * A service with a class path of its own ({@code target/services/<module>/}: its jar and {@code lib/}, resolved by
+     * its module, as the terminology server's HL7 core library differs from the nodes') runs on that; any other on
+     * this JVM's class path minus the other services.
+     */
+    static String classPathOf(String module) throws IOException {
+        Optional<Path> own = ownClassPath(module);
+        if (own.isPresent()) {
+            List<String> entries = new ArrayList<>();
+            try (Stream<Path> jars = Stream.concat(Files.list(own.get()), Files.list(own.get().resolve("lib")))) {
+                jars.filter(jar -> jar.toString().endsWith(".jar")).sorted().forEach(jar -> entries.add(jar.toString()));
+            }
+            return String.join(File.pathSeparator, entries);
+        }
+        return classPathWithout(SERVICE_MODULES.stream().filter(other -> !other.equals(module)).toList());
+    }
+
+    /** {@code target/services/<module>} beside the deploy jar or deploy's build output, when it holds a lib folder. */
+    private static Optional<Path> ownClassPath(String module) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path path = Path.of(entry).toAbsolutePath();
+            boolean deployOutput = path.getFileName().toString().equals("rhix-deploy.jar")
+                    || entry.replace('\\', '/').endsWith("deploy/target/classes");
+            if (deployOutput) {
+                Path services = path.getParent().resolve("services").resolve(module);
+                if (Files.isDirectory(services.resolve("lib"))) {
+                    return Optional.of(services);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

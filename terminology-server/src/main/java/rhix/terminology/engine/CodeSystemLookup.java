@@ -49,7 +49,7 @@ final class CodeSystemLookup {
         if (system == null || code == null) {
             throw TerminologyFailure.of(400, IssueType.INVALID, "$lookup needs a system and a code (or a coding with both)");
         }
-        CodeSystem codeSystem = version != null ? worker.fetchCodeSystem(system, version) : worker.fetchCodeSystem(system);
+        CodeSystem codeSystem = version != null ? worker.fetchCodeSystem(system, version, null) : worker.fetchCodeSystem(system);
         if (codeSystem == null) {
             throw notFound("UNKNOWN_CODESYSTEM", "A definition for CodeSystem '" + system + (version != null ? "|" + version : "")
                     + "' could not be found, so the code cannot be validated");

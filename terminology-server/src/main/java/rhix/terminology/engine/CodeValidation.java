@@ -153,7 +153,7 @@ final class CodeValidation {
             parameters.addParameter("inactive", true);
         }
         if (result.getStatus() != null) {
-            parameters.addParameter("status", result.getStatus());
+            parameters.addParameter("status", new org.hl7.fhir.r5.model.CodeType(result.getStatus()));
         }
         if (result.getUnknownSystems() != null) {
             for (String unknown : result.getUnknownSystems()) {

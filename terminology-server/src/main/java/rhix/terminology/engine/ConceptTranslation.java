@@ -1,6 +1,8 @@
 package rhix.terminology.engine;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hl7.fhir.r5.context.SimpleWorkerContext;
 import org.hl7.fhir.r5.model.CanonicalType;
 import org.hl7.fhir.r5.model.CodeType;
@@ -12,6 +14,7 @@ import org.hl7.fhir.r5.model.ConceptMap.TargetElementComponent;
 import org.hl7.fhir.r5.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r5.model.Parameters;
 import org.hl7.fhir.r5.model.Parameters.ParametersParameterComponent;
+import rhix.terminology.store.VersionOrder;
 
 /**
  * {@code ConceptMap/$translate} in both directions: forward (source code → targets) and reverse (a target
@@ -21,18 +24,18 @@ import org.hl7.fhir.r5.model.Parameters.ParametersParameterComponent;
 final class ConceptTranslation {
 
     private final SimpleWorkerContext worker;
+    private final List<ConceptMap> requestMaps;
 
-    ConceptTranslation(SimpleWorkerContext worker) {
+    ConceptTranslation(SimpleWorkerContext worker, List<ConceptMap> requestMaps) {
         this.worker = worker;
+        this.requestMaps = requestMaps;
     }
 
     Parameters translate(Parameters p) {
         boolean reverse = p.hasParameter("targetCode") || p.hasParameter("targetCoding") || "true".equals(p.getParameterString("reverse"));
         Coding given = given(p, reverse);
         String otherSystem = reverse ? first(p, "sourceSystem") : first(p, "targetSystem", "targetsystem");
-        String mapUrl = first(p, "url");
-        List<ConceptMap> maps = worker.fetchResourcesByType(ConceptMap.class).stream()
-                .filter(map -> mapUrl == null || mapUrl.equals(map.getUrl())).toList();
+        List<ConceptMap> maps = mapsToUse(first(p, "url"), first(p, "conceptMapVersion"));
 
         Parameters result = new Parameters();
         for (ConceptMap map : maps) {
@@ -70,6 +73,49 @@ final class ConceptTranslation {
             result.addParameter("message", "No mappings found for " + given.getSystem() + "#" + given.getCode());
         }
         return result;
+    }
+
+    /**
+     * The maps a translation consults: every map the request supplied, then of the held maps one version per
+     * URL, the newest unless the caller named one ({@code url|version} or {@code conceptMapVersion}). A new
+     * ConceptMap version so replaces the previous at once, while the old stays readable by version.
+     */
+    private List<ConceptMap> mapsToUse(String url, String requestedVersion) {
+        String mapUrl = url;
+        String mapVersion = requestedVersion;
+        if (url != null && url.contains("|")) {
+            mapUrl = url.substring(0, url.indexOf('|'));
+            mapVersion = url.substring(url.indexOf('|') + 1);
+        }
+        String wantedUrl = mapUrl;
+        String wantedVersion = mapVersion;
+        Map<String, ConceptMap> chosen = new LinkedHashMap<>();
+        for (ConceptMap map : requestMaps) {
+            if (wantedUrl == null || wantedUrl.equals(map.getUrl())) {
+                chosen.put(map.getUrl() + "|" + map.getVersion() + "|" + System.identityHashCode(map), map);
+            }
+        }
+        Map<String, ConceptMap> heldByUrl = new LinkedHashMap<>();
+        for (ConceptMap map : worker.fetchResourcesByType(ConceptMap.class)) {
+            if (wantedUrl != null && !wantedUrl.equals(map.getUrl())) {
+                continue;
+            }
+            if (wantedVersion != null) {
+                if (wantedVersion.equals(map.getVersion())) {
+                    heldByUrl.put(map.getUrl(), map);
+                }
+                continue;
+            }
+            heldByUrl.merge(map.getUrl(), map, (held, other) -> VersionOrder.INSTANCE.compare(other.getVersion(), held.getVersion()) > 0 ? other : held);
+        }
+        boolean suppliedOne = !chosen.isEmpty();
+        for (ConceptMap held : heldByUrl.values()) {
+            boolean alsoSupplied = suppliedOne && requestMaps.stream().anyMatch(map -> map.getUrl() != null && map.getUrl().equals(held.getUrl()));
+            if (!alsoSupplied) {
+                chosen.put(held.getUrl() + "|" + held.getVersion(), held);
+            }
+        }
+        return List.copyOf(chosen.values());
     }
 
     /** R4 equivalence codes for the R5 relationships. */

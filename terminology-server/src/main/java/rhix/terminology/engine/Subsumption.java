@@ -27,7 +27,7 @@ final class Subsumption {
         }
         String system = a.hasSystem() ? a.getSystem() : b.getSystem();
         String version = p.getParameterString("version");
-        CodeSystem codeSystem = version != null ? worker.fetchCodeSystem(system, version) : worker.fetchCodeSystem(system);
+        CodeSystem codeSystem = version != null ? worker.fetchCodeSystem(system, version, null) : worker.fetchCodeSystem(system);
         if (codeSystem == null) {
             throw CodeSystemLookup.notFound("UNKNOWN_CODESYSTEM", "A definition for CodeSystem '" + system + "' could not be found");
         }

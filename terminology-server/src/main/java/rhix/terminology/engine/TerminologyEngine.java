@@ -11,6 +11,7 @@ import org.hl7.fhir.r5.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rhix.terminology.content.TerminologyResources;
+import rhix.terminology.engine.index.IndexedTerminology;
 
 /**
  * The HL7 core library's terminology engine (the one the HL7 validator and the tx-ecosystem suite's own
@@ -26,6 +27,8 @@ public final class TerminologyEngine {
     private final TerminologyResources resources;
     private final int maximumExpansionSize;
     private volatile SimpleWorkerContext base;
+    /** The fast path over {@link #base}; replaced with it on every reload. */
+    private volatile IndexedTerminology indexed;
     private final Map<String, SimpleWorkerContext> byCacheId = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, SimpleWorkerContext> eldest) {
@@ -63,6 +66,7 @@ public final class TerminologyEngine {
                 }
             }
             base = context;
+            indexed = new IndexedTerminology(context, maximumExpansionSize);
             synchronized (byCacheId) {
                 byCacheId.clear();
             }
@@ -97,7 +101,12 @@ public final class TerminologyEngine {
                     context.cacheResource(resource);
                 }
             }
-            return new TerminologyContext(context, resources, maximumExpansionSize);
+            List<org.hl7.fhir.r5.model.ConceptMap> requestMaps = supplied.stream()
+                    .filter(org.hl7.fhir.r5.model.ConceptMap.class::isInstance).map(org.hl7.fhir.r5.model.ConceptMap.class::cast).toList();
+            // Only a request that sees exactly the held content may take the fast path.
+            IndexedTerminology current = indexed;
+            IndexedTerminology fastPath = supplied.isEmpty() && current.indexes(context) ? current : null;
+            return new TerminologyContext(context, resources, maximumExpansionSize, requestMaps, fastPath);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

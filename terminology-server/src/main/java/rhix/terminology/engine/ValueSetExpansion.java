@@ -26,6 +26,12 @@ final class ValueSetExpansion {
     ValueSet expand(Parameters p, String acceptLanguage) {
         ValueSet valueSet = valueSetOf(p);
         RegexFilterGuard.check(valueSet);
+        // The core engine files an expansion under the value set's URL; an inline one without a URL borrows a
+        // temporary one, which the answer does not carry.
+        String temporaryUrl = valueSet.hasUrl() ? null : "urn:uuid:" + java.util.UUID.randomUUID();
+        if (temporaryUrl != null) {
+            valueSet = valueSet.copy().setUrl(temporaryUrl);
+        }
         boolean hierarchical = !p.hasParameter("excludeNested") || !p.getParameterBool("excludeNested");
         if (acceptLanguage != null && !p.hasParameter("displayLanguage")) {
             p.addParameter("displayLanguage", new CodeType(acceptLanguage));
@@ -43,6 +49,9 @@ final class ValueSetExpansion {
             }
             if (!p.hasParameter("excludeNested")) {
                 expanded.getExpansion().getParameter().removeIf(parameter -> "excludeNested".equals(parameter.getName()));
+            }
+            if (temporaryUrl != null && temporaryUrl.equals(expanded.getUrl())) {
+                expanded.setUrl(null);
             }
             return expanded;
         }

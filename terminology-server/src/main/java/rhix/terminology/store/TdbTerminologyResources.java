@@ -57,6 +57,21 @@ public final class TdbTerminologyResources implements TerminologyResources {
         return resolve("ConceptMap", url, version).map(key -> (ConceptMap) materialise(key, graph -> ConceptMapRdf.read(graph, key.graph())));
     }
 
+    /** One held version as its R4 resource, whatever its type; empty when the version is not held. */
+    public Optional<MetadataResource> resource(ResourceKey key) {
+        return Optional.ofNullable(switch (key.resourceType()) {
+            case "CodeSystem" -> materialise(key, graph -> CodeSystemRdf.read(graph, key.graph()));
+            case "ValueSet" -> materialise(key, graph -> ValueSetRdf.read(graph, key.graph()));
+            case "ConceptMap" -> materialise(key, graph -> ConceptMapRdf.read(graph, key.graph()));
+            default -> null;
+        });
+    }
+
+    /** Every version held, with when it was loaded. */
+    public List<HeldResource> held() {
+        return held;
+    }
+
     /** The newest version of every concept map whose source or target (or a group's) is the given URL. */
     @Override
     public List<ConceptMap> conceptMapsFor(String sourceOrTargetUrl) {

@@ -1,6 +1,7 @@
 package rhix.terminology.api.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.IResourceProvider;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -17,6 +18,7 @@ import rhix.fhir.facade.security.SmartOnFhirSecurity;
 import rhix.fhir.facade.security.TypeOperation;
 import rhix.fhir.facade.server.FhirFacadeServer;
 import rhix.terminology.content.TerminologyResources;
+import rhix.terminology.store.TdbTerminologyResources;
 import rhix.terminology.store.TerminologyStore;
 import rhix.terminology.engine.TerminologyEngine;
 
@@ -65,12 +67,22 @@ public class TerminologyFhirServer implements ApplicationEventListener<StartupEv
         interceptors.add(new TerminologyMetadata(fhirContext, resources, NAME));
         interceptors.addAll(SmartOnFhirSecurity.configured(security.settings(), "the terminology server", LOG, OPERATIONS));
         try {
-            server = FhirFacadeServer.start(fhirContext, List.of(), List.of(new TerminologyOperations(fhirContext, engine)),
+            server = FhirFacadeServer.start(fhirContext, resourceProviders(), List.of(new TerminologyOperations(fhirContext, engine)),
                     interceptors, configuration.host(), configuration.port(), 20, 100, configuration.maximumRequestBytes(), NAME);
         } catch (Exception e) {
             throw new IllegalStateException("the terminology FHIR API could not start on port " + configuration.port()
                     + " (rhix.terminology.fhir.port): " + e.getMessage(), e);
         }
+    }
+
+    /** CRUD and search on the three types, when the terminology is held in the TDB2 store (the in-memory holder is read-only). */
+    private List<IResourceProvider> resourceProviders() {
+        if (store.isEmpty() || !(resources instanceof TdbTerminologyResources held)) {
+            return List.of();
+        }
+        return List.of(new TerminologyResourceProvider<>(CodeSystem.class, store.get(), held),
+                new TerminologyResourceProvider<>(ValueSet.class, store.get(), held),
+                new TerminologyResourceProvider<>(ConceptMap.class, store.get(), held));
     }
 
     public synchronized String baseUrl() {

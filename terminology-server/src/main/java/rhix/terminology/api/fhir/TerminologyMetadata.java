@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.TerminologyCapabilities;
 import rhix.terminology.content.TerminologyResources;
+import rhix.terminology.store.TdbTerminologyResources;
 
 /**
  * {@code GET /metadata}: a CapabilityStatement that instantiates the terminology-server capability (HAPI's
@@ -78,12 +79,16 @@ public final class TerminologyMetadata {
         operation(codeSystem, "validate-code", "http://hl7.org/fhir/OperationDefinition/CodeSystem-validate-code");
         operation(codeSystem, "subsumes", "http://hl7.org/fhir/OperationDefinition/CodeSystem-subsumes");
         CapabilityStatement.CapabilityStatementRestResourceComponent valueSet = rest.addResource().setType("ValueSet");
-        valueSet.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
-        valueSet.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
         operation(valueSet, "expand", "http://hl7.org/fhir/OperationDefinition/ValueSet-expand");
         operation(valueSet, "validate-code", "http://hl7.org/fhir/OperationDefinition/ValueSet-validate-code");
         CapabilityStatement.CapabilityStatementRestResourceComponent conceptMap = rest.addResource().setType("ConceptMap");
         operation(conceptMap, "translate", "http://hl7.org/fhir/OperationDefinition/ConceptMap-translate");
+        if (resources instanceof TdbTerminologyResources) {
+            List.of(codeSystem, valueSet, conceptMap).forEach(TerminologyMetadata::crudAndSearch);
+        } else {
+            valueSet.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
+            valueSet.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
+        }
         rest.addOperation().setName("versions").setDefinition("http://hl7.org/fhir/OperationDefinition/-versions");
         return statement;
     }
@@ -109,6 +114,21 @@ public final class TerminologyMetadata {
         }
         EXPANSION_PARAMETERS.forEach(name -> capabilities.getExpansion().addParameter().setName(name));
         return capabilities;
+    }
+
+    /** What {@link TerminologyResourceProvider} serves on each type when the terminology is held in the store. */
+    private static void crudAndSearch(CapabilityStatement.CapabilityStatementRestResourceComponent resource) {
+        for (CapabilityStatement.TypeRestfulInteraction interaction : List.of(CapabilityStatement.TypeRestfulInteraction.READ,
+                CapabilityStatement.TypeRestfulInteraction.CREATE, CapabilityStatement.TypeRestfulInteraction.UPDATE,
+                CapabilityStatement.TypeRestfulInteraction.DELETE, CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE)) {
+            resource.addInteraction().setCode(interaction);
+        }
+        resource.addSearchParam().setName("_id").setType(org.hl7.fhir.r4.model.Enumerations.SearchParamType.TOKEN);
+        resource.addSearchParam().setName("url").setType(org.hl7.fhir.r4.model.Enumerations.SearchParamType.URI);
+        resource.addSearchParam().setName("version").setType(org.hl7.fhir.r4.model.Enumerations.SearchParamType.TOKEN);
+        resource.addSearchParam().setName("name").setType(org.hl7.fhir.r4.model.Enumerations.SearchParamType.STRING);
+        resource.addSearchParam().setName("title").setType(org.hl7.fhir.r4.model.Enumerations.SearchParamType.STRING);
+        resource.addSearchParam().setName("status").setType(org.hl7.fhir.r4.model.Enumerations.SearchParamType.TOKEN);
     }
 
     private static void operation(CapabilityStatement.CapabilityStatementRestResourceComponent resource, String name, String definition) {

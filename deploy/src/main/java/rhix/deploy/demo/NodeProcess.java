@@ -34,9 +34,6 @@ final class NodeProcess extends ServiceProcess {
                 "-Drhix.node.fhir.port=" + fhirPort,
                 "-Drhix.node.mpi.target=" + mpiTarget,
                 "-Drhix.node.terminology.url=" + terminologyUrl,
-                // The shipped ICD-10 is a subset (content=fragment), on which the engine answers "unable to validate"
-                // rather than a verdict (terminology-server/README.md): V05 would flag every diagnosis.
-                "-Drhix.quality.disabled-rules=V05",
                 "-Drhix.node.public-http-url=http://127.0.0.1:" + httpPort));
         parentGrpcPort.ifPresent(port -> {
             properties.add("-Drhix.node.parent-id=" + node.parent().value());

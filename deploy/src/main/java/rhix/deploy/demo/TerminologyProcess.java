@@ -28,6 +28,7 @@ final class TerminologyProcess extends ServiceProcess {
                 "-Drhix.terminology.fhir.security.enabled=false",
                 "-Drhix.terminology.sparql.port=" + sparqlPort,
                 "-Drhix.terminology.store.path=" + storeDirectory.toAbsolutePath(),
+                "-Drhix.terminology.audit.directory=" + storeDirectory.toAbsolutePath().resolveSibling("terminology-audit"),
                 "-Drhix.terminology.store.concept-map-folder=" + conceptMaps.toAbsolutePath());
         Path log = logDirectory.resolve("terminology.log");
         Process process = JvmLauncher.launch("rhix.terminology.TerminologyServerApplication", "terminology-server", "512m",

@@ -58,13 +58,22 @@ class IndexedTerminologyTest {
     }
 
     @Test
-    void codesOutsideTheBranchesAreLeftToTheCoreEngineWhichRefusesThem() {
+    void refusalsEqualTheCoreEnginesAnswerIssueForIssue() {
         TerminologyContext fast = engine.contextFor(List.of(), null);
-        Parameters outside = validateRequest("C4");
-        assertThat(fast.indexed().validateCode(outside, null)).isEmpty();
-        Parameters answer = fast.validateCode(validateRequest("C4"), false, null);
-        assertThat(answer.getParameterBool("result")).isFalse();
-        assertThat(answer.getParameterString("message")).contains("C4");
+        TerminologyContext core = coreOnly(fast);
+        // C4 is a concept of the system outside both branches; NOPE is no concept of it at all.
+        for (String code : List.of("C4", "C26196", "NOPE")) {
+            Parameters answer = fast.indexed().validateCode(validateRequest(code), null).orElseThrow();
+            assertThat(answer.getParameterBool("result")).as(code).isFalse();
+            Parameters coreAnswer = core.validateCode(validateRequest(code), false, null);
+            assertThat(answer.equalsDeep(coreAnswer)).as("same refusal for " + code + ": " + coreAnswer.getParameterString("message")).isTrue();
+        }
+        // A Coding, or a display to check, is worded by the core engine.
+        Parameters byCoding = new Parameters();
+        byCoding.addParameter("url", new UriType(VALUE_SET));
+        byCoding.addParameter("coding", new Coding(GeneratedHierarchy.URL, "C4", null));
+        assertThat(fast.indexed().validateCode(byCoding, null)).isEmpty();
+        assertThat(fast.validateCode(byCoding, false, null).getParameterBool("result")).isFalse();
     }
 
     @Test

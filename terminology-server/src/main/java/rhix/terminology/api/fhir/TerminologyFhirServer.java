@@ -14,9 +14,11 @@ import org.hl7.fhir.r4.model.ConceptMap;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rhix.fhir.facade.audit.AccessAuditInterceptor;
 import rhix.fhir.facade.security.SmartOnFhirSecurity;
 import rhix.fhir.facade.security.TypeOperation;
 import rhix.fhir.facade.server.FhirFacadeServer;
+import rhix.terminology.audit.AuditTrail;
 import rhix.terminology.content.TerminologyResources;
 import rhix.terminology.store.TdbTerminologyResources;
 import rhix.terminology.store.TerminologyStore;
@@ -42,15 +44,20 @@ public class TerminologyFhirServer implements ApplicationEventListener<StartupEv
     private final TerminologyFhirSecurityConfiguration security;
     private final TerminologyResources resources;
     private final Optional<TerminologyStore> store;
+    private final AuditTrail auditTrail;
     private FhirFacadeServer server;
 
-    /** @param store when the terminology is held in TDB2: each commit there (a new version) reloads the engine */
+    /**
+     * @param store      when the terminology is held in TDB2: each commit there (a new version) reloads the engine
+     * @param auditTrail where every interaction is recorded, refused ones too
+     */
     public TerminologyFhirServer(TerminologyFhirConfiguration configuration, TerminologyFhirSecurityConfiguration security,
-                                 TerminologyResources resources, Optional<TerminologyStore> store) {
+                                 TerminologyResources resources, Optional<TerminologyStore> store, AuditTrail auditTrail) {
         this.configuration = configuration;
         this.security = security;
         this.resources = resources;
         this.store = store;
+        this.auditTrail = auditTrail;
     }
 
     @Override
@@ -66,6 +73,7 @@ public class TerminologyFhirServer implements ApplicationEventListener<StartupEv
         List<Object> interceptors = new ArrayList<>();
         interceptors.add(new TerminologyMetadata(fhirContext, resources, NAME));
         interceptors.addAll(SmartOnFhirSecurity.configured(security.settings(), "the terminology server", LOG, OPERATIONS));
+        interceptors.add(new AccessAuditInterceptor(auditTrail, "terminology"));
         try {
             server = FhirFacadeServer.start(fhirContext, resourceProviders(), List.of(new TerminologyOperations(fhirContext, engine)),
                     interceptors, configuration.host(), configuration.port(), 20, 100, configuration.maximumRequestBytes(), NAME);

@@ -11,7 +11,9 @@ import org.hl7.fhir.r5.model.CodeSystem;
 import org.hl7.fhir.r5.model.Coding;
 import org.hl7.fhir.r5.model.DateTimeType;
 import org.hl7.fhir.r5.model.Enumerations.CodeSystemContentMode;
+import org.hl7.fhir.r5.model.OperationOutcome;
 import org.hl7.fhir.r5.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r5.model.StringType;
 import org.hl7.fhir.r5.model.Parameters;
 import org.hl7.fhir.r5.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r5.model.UriType;
@@ -73,11 +75,62 @@ public final class IndexedTerminology {
             return Optional.empty();
         }
         Optional<ValueSetMembers> members = membersOf(request);
-        ValueSetMembers.Member member = members.map(held -> held.member(system, code)).orElse(null);
-        if (member == null || member.concept().inactive || display != null && !display.equals(member.concept().display)) {
+        if (members.isEmpty()) {
+            return Optional.empty();
+        }
+        ValueSetMembers.Member member = members.get().member(system, code);
+        if (member == null) {
+            // A refusal is answered here only for a bare code of a system the value set includes; anything else
+            // (a Coding, a display to check) has more to word, and the core engine words it.
+            boolean bareCode = request.hasParameter("code") && display == null;
+            return bareCode ? members.get().codeSystem(system).flatMap(held -> notInValueSet(valueSet(request), held, code))
+                    : Optional.empty();
+        }
+        if (member.concept().inactive || display != null && !display.equals(member.concept().display)) {
             return Optional.empty();
         }
         return Optional.of(positive(system, code, member.codeSystem().version(), member.concept().display));
+    }
+
+    /**
+     * The core engine's answer, parameter for parameter and issue for issue, for a code that is not in the value set:
+     * either a concept of the included system outside the value set, or a code the system does not define.
+     */
+    private static Optional<Parameters> notInValueSet(ValueSet valueSet, ConceptIndex codeSystem, String code) {
+        if (codeSystem.version() == null || !codeSystem.complete()) {
+            return Optional.empty();
+        }
+        String system = codeSystem.system();
+        ConceptIndex.Entry concept = codeSystem.get(code);
+        String notInValueSet = "The provided code '" + system + "#" + code + "' was not found in the value set '" + valueSet.getVersionedUrl() + "'";
+        String unknownCode = "Unknown code '" + code + "' in the CodeSystem '" + system + "' version '" + codeSystem.version() + "'";
+        Parameters answer = new Parameters();
+        answer.addParameter("system", new UriType(system));
+        answer.addParameter("code", new org.hl7.fhir.r5.model.CodeType(code));
+        answer.addParameter("result", false);
+        answer.addParameter("message", concept == null ? notInValueSet + "; " + unknownCode : notInValueSet);
+        if (concept != null) {
+            answer.addParameter("version", codeSystem.version());
+            if (concept.display != null) {
+                answer.addParameter("display", concept.display);
+            }
+        }
+        OperationOutcome issues = new OperationOutcome();
+        if (concept == null) {
+            issue(issues, "Unknown_Code_in_Version", "invalid-code", unknownCode);
+        }
+        issue(issues, "None_of_the_provided_codes_are_in_the_value_set_one", "not-in-vs", notInValueSet);
+        answer.addParameter().setName("issues").setResource(issues);
+        return Optional.of(answer);
+    }
+
+    private static void issue(OperationOutcome outcome, String messageId, String txIssueType, String text) {
+        OperationOutcome.OperationOutcomeIssueComponent issue = outcome.addIssue();
+        issue.addExtension("http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id", new StringType(messageId));
+        issue.setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(IssueType.CODEINVALID);
+        issue.getDetails().addCoding("http://hl7.org/fhir/tools/CodeSystem/tx-issue-type", txIssueType, null);
+        issue.getDetails().setText(text);
+        issue.addExpression("code");
     }
 
     /** The core engine's positive answer, parameter for parameter. */

@@ -28,9 +28,11 @@ final class ValueSetMembers {
 
     private final List<Member> inOrder;
     private final Map<String, Member> bySystemAndCode;
+    private final Map<String, ConceptIndex> codeSystems;
 
-    private ValueSetMembers(List<Member> inOrder) {
+    private ValueSetMembers(List<Member> inOrder, Map<String, ConceptIndex> codeSystems) {
         this.inOrder = List.copyOf(inOrder);
+        this.codeSystems = Map.copyOf(codeSystems);
         this.bySystemAndCode = new HashMap<>(inOrder.size() * 2);
         for (Member member : inOrder) {
             bySystemAndCode.putIfAbsent(member.codeSystem().system() + "|" + member.concept().code, member);
@@ -47,6 +49,7 @@ final class ValueSetMembers {
             return Optional.empty();
         }
         List<Member> members = new ArrayList<>();
+        Map<String, ConceptIndex> included = new HashMap<>();
         Set<String> seen = new java.util.HashSet<>();
         for (ConceptSetComponent include : valueSet.getCompose().getInclude()) {
             if (!include.hasSystem() || include.hasValueSet() || include.hasExtension() || include.hasCopyright()
@@ -57,17 +60,21 @@ final class ValueSetMembers {
             if (held.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<List<ConceptIndex.Entry>> included = included(include, held.get());
-            if (included.isEmpty()) {
+            ConceptIndex other = included.putIfAbsent(held.get().system(), held.get());
+            if (other != null && other != held.get()) {
+                return Optional.empty(); // two versions of one system: which one a code is checked against is the core's call
+            }
+            Optional<List<ConceptIndex.Entry>> entries = included(include, held.get());
+            if (entries.isEmpty()) {
                 return Optional.empty();
             }
-            for (ConceptIndex.Entry entry : included.get()) {
+            for (ConceptIndex.Entry entry : entries.get()) {
                 if (seen.add(held.get().system() + "|" + entry.code)) {
                     members.add(new Member(held.get(), entry));
                 }
             }
         }
-        return Optional.of(new ValueSetMembers(members));
+        return Optional.of(new ValueSetMembers(members, included));
     }
 
     private static Optional<List<ConceptIndex.Entry>> included(ConceptSetComponent include, ConceptIndex codeSystem) {
@@ -119,6 +126,11 @@ final class ValueSetMembers {
 
     Member member(String system, String code) {
         return bySystemAndCode.get(system + "|" + code);
+    }
+
+    /** The version of {@code system} the value set draws on, if it includes that system. */
+    Optional<ConceptIndex> codeSystem(String system) {
+        return Optional.ofNullable(codeSystems.get(system));
     }
 
     List<Member> inOrder() {

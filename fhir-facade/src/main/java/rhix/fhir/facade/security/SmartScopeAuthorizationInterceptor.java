@@ -87,8 +87,11 @@ public final class SmartScopeAuthorizationInterceptor extends AuthorizationInter
      */
     private static List<IAuthRule> validateRules(RequestDetails request, AccessToken token) {
         if (token.scopes().stream().anyMatch(SmartScope::allowsAnyType)) {
-            return new RuleBuilder().allow("$validate by a scope on every type").operation().named(VALIDATE).onAnyType()
-                    .andAllowAllResponses().build();
+            List<IAuthRule> rules = new ArrayList<>(new RuleBuilder().allow("$validate by a scope on every type").operation()
+                    .named(VALIDATE).onAnyType().andAllowAllResponses().build());
+            rules.addAll(new RuleBuilder().allow("[id]/$validate by a scope on every type").operation().named(VALIDATE).onAnyInstance()
+                    .andAllowAllResponses().build());
+            return rules;
         }
         List<IAuthRule> rules = new ArrayList<>();
         token.scopes().stream().map(SmartScope::resourceType).distinct().forEach(type -> {
@@ -100,6 +103,8 @@ public final class SmartScopeAuthorizationInterceptor extends AuthorizationInter
             }
             rules.addAll(new RuleBuilder().allow(type + "/$validate by a scope on " + type).operation().named(VALIDATE)
                     .onType(resourceClass).andAllowAllResponses().build());
+            rules.addAll(new RuleBuilder().allow(type + "/[id]/$validate by a scope on " + type).operation().named(VALIDATE)
+                    .onInstancesOfType(resourceClass).andAllowAllResponses().build());
         });
         return rules;
     }

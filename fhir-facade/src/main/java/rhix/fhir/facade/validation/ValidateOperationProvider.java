@@ -1,6 +1,7 @@
 package rhix.fhir.facade.validation;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Validate;
 import ca.uhn.fhir.rest.api.MethodOutcome;
@@ -11,10 +12,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
- * {@code POST [type]/$validate} for one resource type, registered beside the type's stored-resource provider
+ * {@code POST [type]/$validate} (and {@code [type]/[id]/$validate}, which HAPI's client uses for a resource with an
+ * id; the id only names the resource sent, nothing stored is read) for one resource type, registered beside the type's stored-resource provider
  * (HAPI merges the methods of every provider of a type) only when the server has a {@link ResourceValidator}.
  * The body is the resource itself or a {@code Parameters} with {@code resource} (and {@code mode},
  * {@code profile}); the answer is an OperationOutcome with status 200 whatever the verdict. Nothing is written.
@@ -52,7 +55,8 @@ public final class ValidateOperationProvider implements IResourceProvider {
     }
 
     @Validate
-    public MethodOutcome validate(@ResourceParam IBaseResource resource, @Validate.Mode ValidationModeEnum mode,
+    public MethodOutcome validate(@IdParam(optional = true) IIdType id, @ResourceParam IBaseResource resource,
+                                  @Validate.Mode ValidationModeEnum mode,
                                   @Validate.Profile String profile) {
         if (resource == null) {
             throw new InvalidRequestException(NO_RESOURCE + ": $validate needs the resource to validate, as the body or as the "

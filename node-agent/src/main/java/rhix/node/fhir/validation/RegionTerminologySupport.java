@@ -117,8 +117,10 @@ public final class RegionTerminologySupport implements IValidationSupport {
                     .map(answer -> result(answer.value(), " in the value set '" + url + "'"))
                     .orElseGet(() -> notChecked(system, code, " in the value set '" + url + "'"));
         }
-        return ask(() -> client.validateCode(system, code)).map(answer -> result(answer.value(), ""))
-                .orElseGet(() -> notChecked(system, code, ""));
+        // While the server is left alone after a failure, a verdict the client still holds (fresh or stale) stands in.
+        Optional<Answer<CodeValidation>> answer = ask(() -> client.validateCode(system, code))
+                .or(() -> client.cachedValidation(system, code));
+        return answer.map(a -> result(a.value(), "")).orElseGet(() -> notChecked(system, code, ""));
     }
 
     @Override
@@ -163,10 +165,14 @@ public final class RegionTerminologySupport implements IValidationSupport {
                     "The region's terminology server does not know the code system '" + verdict.system() + "', so the code '"
                             + verdict.code() + "' could not be validated" + reason);
         }
-        return verdict(IssueSeverity.ERROR, CodeValidationIssueCode.CODE_INVALID,
-                where.isEmpty() ? CodeValidationIssueCoding.INVALID_CODE : CodeValidationIssueCoding.NOT_IN_VS,
-                "Unknown code '" + verdict.code() + "' of the code system '" + verdict.system() + "'" + where
-                        + " according to the region's terminology server" + reason);
+        if (!where.isEmpty()) {
+            return verdict(IssueSeverity.ERROR, CodeValidationIssueCode.CODE_INVALID, CodeValidationIssueCoding.NOT_IN_VS,
+                    "The code '" + verdict.code() + "' of the code system '" + verdict.system() + "' is not" + where
+                            + " according to the region's terminology server" + reason);
+        }
+        return verdict(IssueSeverity.ERROR, CodeValidationIssueCode.CODE_INVALID, CodeValidationIssueCoding.INVALID_CODE,
+                "Unknown code '" + verdict.code() + "' of the code system '" + verdict.system() + "' according to the region's "
+                        + "terminology server" + reason);
     }
 
     /**

@@ -263,14 +263,19 @@ class ValidateOperationTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Clinical versions (every resource but the access AuditEvents) and ingestion ledger rows in the node's store. */
-    private record Counts(long versions, long batches) {
+    /**
+     * What a write leaves in the node's store: resource versions (every type but the access AuditEvents), ingestion
+     * ledger rows, quality findings, identity traits and MPI registrations.
+     */
+    private record Counts(long versions, long batches, long findings, long identities, long registrations) {
     }
 
     private static Counts counts() throws SQLException {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             return new Counts(count(statement, "SELECT count(*) FROM fhir_resource_history WHERE resource_type <> 'AuditEvent'"),
-                    count(statement, "SELECT count(*) FROM ingest_batch"));
+                    count(statement, "SELECT count(*) FROM ingest_batch"), count(statement, "SELECT count(*) FROM quality_finding"),
+                    count(statement, "SELECT count(*) FROM local_patient_identity"),
+                    count(statement, "SELECT count(*) FROM mpi_registration"));
         }
     }
 

@@ -4,22 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.ValidationModeEnum;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import com.nimbusds.jose.JWSAlgorithm;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.IdType;
@@ -67,9 +73,9 @@ class ValidateOperationProviderTest {
     static void startServers() throws Exception {
         BearerTokenVerifier verifier = new BearerTokenVerifier(AUTHORITY.verificationKeys(),
                 new TokenPolicy(AUTHORITY.issuer(), Optional.empty(), Duration.ofSeconds(60), false));
-        List<ca.uhn.fhir.rest.server.IResourceProvider> stored = List.of(new ReadOnlyProvider<>(Observation.class),
+        List<IResourceProvider> stored = List.of(new ReadOnlyProvider<>(Observation.class),
                 new ReadOnlyProvider<>(Patient.class));
-        List<ca.uhn.fhir.rest.server.IResourceProvider> providers = new java.util.ArrayList<>(stored);
+        List<IResourceProvider> providers = new ArrayList<>(stored);
         providers.addAll(ValidateOperationProvider.forTypesOf(FHIR, stored, STATUS_REQUIRED));
         withValidator = FhirFacadeServer.start(FHIR, providers, List.of(), SmartOnFhirSecurity.interceptors(verifier),
                 "127.0.0.1", 0, 20, 100, 1_000_000, "validate test");
@@ -208,8 +214,8 @@ class ValidateOperationProviderTest {
     }
 
     /** A type's stored-resource provider as far as this test needs one: reads find nothing. */
-    private static final class ReadOnlyProvider<T extends org.hl7.fhir.instance.model.api.IBaseResource>
-            implements ca.uhn.fhir.rest.server.IResourceProvider {
+    private static final class ReadOnlyProvider<T extends IBaseResource>
+            implements IResourceProvider {
 
         private final Class<T> type;
 
@@ -222,9 +228,9 @@ class ValidateOperationProviderTest {
             return type;
         }
 
-        @ca.uhn.fhir.rest.annotation.Read
-        public T read(@ca.uhn.fhir.rest.annotation.IdParam IdType id) {
-            throw new ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException(id);
+        @Read
+        public T read(@IdParam IdType id) {
+            throw new ResourceNotFoundException(id);
         }
     }
 }

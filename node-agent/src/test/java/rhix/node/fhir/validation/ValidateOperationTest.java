@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
@@ -222,7 +223,7 @@ class ValidateOperationTest {
         withId.setId("validate-only-1");
         Parameters parameters = new Parameters();
         parameters.addParameter().setName("resource").setResource(withId);
-        parameters.addParameter("mode", new org.hl7.fhir.r4.model.CodeType("create"));
+        parameters.addParameter("mode", new CodeType("create"));
 
         validate(withId);
         client.operation().onType(Observation.class).named("$validate").withParameters(parameters).returnResourceType(OperationOutcome.class)

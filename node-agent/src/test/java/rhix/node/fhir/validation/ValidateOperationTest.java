@@ -199,11 +199,17 @@ class ValidateOperationTest {
     }
 
     @Test
-    void aMalformedBodyIsABadRequestWithAnOperationOutcome() throws Exception {
+    void aMalformedBodyOrAnUnknownElementIsABadRequestWithAnOperationOutcome() throws Exception {
         HttpResponse<String> response = post("{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"coding\":[");
+
+        HttpResponse<String> unknownElement = post("{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"GLU\"},"
+                + "\"colour\":\"red\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"resourceType\":\"OperationOutcome\"", "\"severity\":\"error\"");
+        assertThat(unknownElement.statusCode()).as("the node's parsers are strict").isEqualTo(400);
+        assertThat(unknownElement.body()).contains("colour");
+        assertThat(ASKED).as("nothing was validated").isEmpty();
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
@@ -28,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A node's way to the region's terminology server: {@code CodeSystem/$validate-code} and
- * {@code ConceptMap/$translate} over FHIR R4, every answer cached. Nodes ask the same few thousand
+ * A node's way to the region's terminology server: {@code CodeSystem/$validate-code}, {@code CodeSystem/$lookup},
+ * {@code ValueSet/$validate-code} and {@code ConceptMap/$translate} over FHIR R4, every answer cached. Nodes ask the same few thousand
  * questions over and over (each lab result carries its hospital's code), so the cache keeps ingestion fast;
  * and when the server is briefly down an expired answer stands in, marked {@link Answer.Source#STALE_CACHE}.
  * A code the server calls unknown is an answer like any other (cached too), not a failure.
@@ -37,6 +38,15 @@ import org.slf4j.LoggerFactory;
 public final class TerminologyClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(TerminologyClient.class);
+    /**
+     * The code asked for when the question is whether the server holds a code system or value set at all: the
+     * answer's verdict on the code does not matter, only whether the server knew what it was asked about.
+     */
+    static final String PROBE_CODE = "rhix-probe-not-a-code";
+    /** Set on the Parameters {@link #call} makes of a 4xx refusal: the HTTP status. */
+    private static final String REFUSED_STATUS = "x-rhix-refused-status";
+    /** The server's marker (tx-ecosystem) for a verdict caused by a code system it does not hold. */
+    static final String CAUSED_BY_UNKNOWN_SYSTEM = "x-caused-by-unknown-system";
 
     private record Question(String operation, String system, String code, String target) {
     }
@@ -63,9 +73,49 @@ public final class TerminologyClient {
     public Answer<CodeValidation> validateCode(String system, String code) {
         Question question = new Question("validate-code", system, code, null);
         return ask(question, () -> "CodeSystem/$validate-code?url=" + encode(system) + "&code=" + encode(code),
-                parameters -> new CodeValidation(system, code, booleanValue(parameters, "result"),
-                        stringValue(parameters, "display").orElse(null), stringValue(parameters, "message").orElse(null)),
+                parameters -> validation(parameters, system, code,
+                        parameters.getParameter(CAUSED_BY_UNKNOWN_SYSTEM) != null || refusedWith(parameters, 404)),
                 CodeValidation.class);
+    }
+
+    /**
+     * Is {@code code} of {@code system} in the value set {@code valueSetUrl} ({@code ValueSet/$validate-code})? A
+     * value set the server does not hold is a verdict of "not valid" with the server's reason; ask
+     * {@link #knowsValueSet} to tell it apart.
+     */
+    public Answer<CodeValidation> validateCodeInValueSet(String valueSetUrl, String system, String code) {
+        Question question = new Question("validate-code-in-value-set", system, code, valueSetUrl);
+        return ask(question, () -> "ValueSet/$validate-code?url=" + encode(valueSetUrl) + "&system=" + encode(system)
+                        + "&code=" + encode(code),
+                parameters -> validation(parameters, system, code, parameters.getParameter(CAUSED_BY_UNKNOWN_SYSTEM) != null),
+                CodeValidation.class);
+    }
+
+    /** The code's display and its code system's name ({@code CodeSystem/$lookup}); not found is an answer too. */
+    public Answer<CodeLookup> lookup(String system, String code) {
+        Question question = new Question("lookup", system, code, null);
+        return ask(question, () -> "CodeSystem/$lookup?system=" + encode(system) + "&code=" + encode(code),
+                parameters -> parameters.getParameter(REFUSED_STATUS) != null
+                        ? new CodeLookup(system, code, false, null, null, stringValue(parameters, "message").orElse(null))
+                        : new CodeLookup(system, code, true, stringValue(parameters, "display").orElse(null),
+                        stringValue(parameters, "name").orElse(null), null),
+                CodeLookup.class);
+    }
+
+    /**
+     * Does the server hold {@code system} (any version)? Asked as {@code CodeSystem/$validate-code} of a code that
+     * is no code, whose answer says whether the system was unknown; cached like any answer.
+     */
+    public Answer<Boolean> knowsCodeSystem(String system) {
+        Answer<CodeValidation> probe = validateCode(system, PROBE_CODE);
+        return new Answer<>(!probe.value().unknownSystem(), probe.source());
+    }
+
+    /** Does the server hold the value set {@code valueSetUrl}? A {@code ValueSet/$validate-code} it refuses with 404 says not. */
+    public Answer<Boolean> knowsValueSet(String valueSetUrl) {
+        Question question = new Question("knows-value-set", valueSetUrl, null, null);
+        return ask(question, () -> "ValueSet/$validate-code?url=" + encode(valueSetUrl) + "&code=" + encode(PROBE_CODE),
+                parameters -> !refusedWith(parameters, 404), Boolean.class);
     }
 
     /** The codes of {@code targetSystem} that the region's concept maps give for {@code code} of {@code system}. */
@@ -163,7 +213,9 @@ public final class TerminologyClient {
                 OperationOutcome outcome = parser.parseResource(OperationOutcome.class, response.body());
                 Parameters refused = new Parameters();
                 refused.addParameter("result", false);
-                refused.addParameter("message", outcome.getIssueFirstRep().getDiagnostics());
+                OperationOutcome.OperationOutcomeIssueComponent issue = outcome.getIssueFirstRep();
+                refused.addParameter("message", issue.hasDiagnostics() ? issue.getDiagnostics() : issue.getDetails().getText());
+                refused.addParameter(REFUSED_STATUS, new IntegerType(response.statusCode()));
                 return refused;
             }
             return parser.parseResource(Parameters.class, response.body());
@@ -171,6 +223,16 @@ public final class TerminologyClient {
             throw new TerminologyUnavailableException("terminology server sent an unreadable answer for " + uri + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    private static CodeValidation validation(Parameters parameters, String system, String code, boolean unknownSystem) {
+        return new CodeValidation(system, code, booleanValue(parameters, "result"), stringValue(parameters, "display").orElse(null),
+                stringValue(parameters, "message").orElse(null), unknownSystem);
+    }
+
+    private static boolean refusedWith(Parameters parameters, int status) {
+        ParametersParameterComponent refused = parameters.getParameter(REFUSED_STATUS);
+        return refused != null && refused.getValue() instanceof IntegerType value && value.getValue() == status;
     }
 
     private static List<Translation.Target> targets(Parameters parameters) {

@@ -27,6 +27,9 @@ class TerminologyClientTest {
     private static final String SEX = "http://rhix.org.cn/fhir/CodeSystem/gb-t-2261.1";
     private static final String LOCAL_LAB = "http://rhix.org.cn/fhir/CodeSystem/H330102001/lab";
     private static final String LOINC = "http://loinc.org";
+    private static final String SEX_VS = "http://rhix.org.cn/fhir/ValueSet/gb-t-2261.1";
+    /** A system the stand-in answers for as the real server does for a system it does not hold: 200, marked. */
+    private static final String MARKED_UNKNOWN = "http://example.org/marked-unknown";
 
     private final AtomicInteger calls = new AtomicInteger();
     private final MovableClock clock = new MovableClock();
@@ -43,6 +46,11 @@ class TerminologyClientTest {
             String body;
             if (status >= 500) {
                 body = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"fatal\",\"code\":\"exception\"}]}";
+            } else if (query.contains("url=" + encoded(MARKED_UNKNOWN))) {
+                body = "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"result\",\"valueBoolean\":false},"
+                        + "{\"name\":\"message\",\"valueString\":\"A definition for CodeSystem '" + MARKED_UNKNOWN
+                        + "' could not be found, so the code cannot be validated\"},"
+                        + "{\"name\":\"x-caused-by-unknown-system\",\"valueCanonical\":\"" + MARKED_UNKNOWN + "\"}]}";
             } else if (!query.contains("gb-t-2261.1")) {
                 code = 404;
                 body = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"not-found\","
@@ -56,6 +64,30 @@ class TerminologyClientTest {
             }
             answer(exchange, code, body);
         });
+        server.createContext("/fhir/ValueSet/$validate-code", exchange -> {
+            calls.incrementAndGet();
+            String query = exchange.getRequestURI().getRawQuery();
+            if (!query.startsWith("url=" + encoded(SEX_VS) + "&")) {
+                answer(exchange, 404, "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"not-found\","
+                        + "\"details\":{\"text\":\"A definition for the value Set could not be found\"}}]}");
+            } else if (query.endsWith("code=1")) {
+                answer(exchange, 200, "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"result\",\"valueBoolean\":true}]}");
+            } else {
+                answer(exchange, 200, "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"result\",\"valueBoolean\":false},"
+                        + "{\"name\":\"message\",\"valueString\":\"The provided code is not in the value set\"}]}");
+            }
+        });
+        server.createContext("/fhir/CodeSystem/$lookup", exchange -> {
+            calls.incrementAndGet();
+            String query = exchange.getRequestURI().getRawQuery();
+            if (query.contains("gb-t-2261.1") && query.endsWith("code=1")) {
+                answer(exchange, 200, "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"name\",\"valueString\":\"GBT2261_1\"},"
+                        + "{\"name\":\"display\",\"valueString\":\"男性\"}]}");
+            } else {
+                answer(exchange, 404, "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"not-found\","
+                        + "\"diagnostics\":\"Unknown code 'X' in the CodeSystem\"}]}");
+            }
+        });
         server.createContext("/fhir/ConceptMap/$translate", exchange -> {
             calls.incrementAndGet();
             answer(exchange, 200, "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"result\",\"valueBoolean\":true},"
@@ -64,6 +96,10 @@ class TerminologyClientTest {
                     + "\"display\":\"丙氨酸氨基转移酶\"}}]}]}");
         });
         server.start();
+    }
+
+    private static String encoded(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static void answer(HttpExchange exchange, int code, String body) throws IOException {
@@ -142,6 +178,66 @@ class TerminologyClientTest {
         assertThat(unknownSystem.value().valid()).isFalse();
         assertThat(unknownSystem.value().message()).contains("could not be found");
         assertThat(client.validateCode("http://example.org/unknown", "1").source()).isEqualTo(Answer.Source.CACHE);
+    }
+
+    @Test
+    void anUnknownSystemIsMarkedWhetherTheServerAnswersOrRefuses() {
+        TerminologyClient client = client();
+
+        Answer<CodeValidation> marked = client.validateCode(MARKED_UNKNOWN, "1");
+        Answer<CodeValidation> refused = client.validateCode("http://example.org/unknown", "1");
+        Answer<CodeValidation> unknownCode = client.validateCode(SEX, "X");
+
+        assertThat(marked.value().valid()).isFalse();
+        assertThat(marked.value().unknownSystem()).isTrue();
+        assertThat(marked.value().message()).contains(MARKED_UNKNOWN);
+        assertThat(refused.value().unknownSystem()).isTrue();
+        assertThat(unknownCode.value().valid()).isFalse();
+        assertThat(unknownCode.value().unknownSystem()).as("a wrong code of a known system").isFalse();
+    }
+
+    @Test
+    void whetherTheServerHoldsACodeSystemIsAskedOnceAndCached() {
+        TerminologyClient client = client();
+
+        assertThat(client.knowsCodeSystem(SEX).value()).isTrue();
+        assertThat(client.knowsCodeSystem(MARKED_UNKNOWN).value()).isFalse();
+        assertThat(client.knowsCodeSystem("http://example.org/unknown").value()).isFalse();
+        Answer<Boolean> again = client.knowsCodeSystem(SEX);
+
+        assertThat(again.value()).isTrue();
+        assertThat(again.source()).isEqualTo(Answer.Source.CACHE);
+        assertThat(calls).hasValue(3);
+    }
+
+    @Test
+    void aCodeInAValueSetIsJudgedByTheServerAndAnUnknownValueSetIsTold() {
+        TerminologyClient client = client();
+
+        Answer<CodeValidation> inside = client.validateCodeInValueSet(SEX_VS, SEX, "1");
+        Answer<CodeValidation> outside = client.validateCodeInValueSet(SEX_VS, SEX, "7");
+
+        assertThat(inside.value().valid()).isTrue();
+        assertThat(outside.value().valid()).isFalse();
+        assertThat(outside.value().message()).contains("not in the value set");
+        assertThat(outside.value().code()).isEqualTo("7");
+        assertThat(client.knowsValueSet(SEX_VS).value()).isTrue();
+        assertThat(client.knowsValueSet("http://example.org/ValueSet/none").value()).isFalse();
+        assertThat(client.validateCodeInValueSet(SEX_VS, SEX, "7").source()).isEqualTo(Answer.Source.CACHE);
+    }
+
+    @Test
+    void aLookupGivesTheDisplayOrWhyNothingWasFound() {
+        TerminologyClient client = client();
+
+        Answer<CodeLookup> found = client.lookup(SEX, "1");
+        Answer<CodeLookup> notFound = client.lookup(SEX, "X");
+
+        assertThat(found.value().found()).isTrue();
+        assertThat(found.value().display()).isEqualTo("男性");
+        assertThat(found.value().name()).isEqualTo("GBT2261_1");
+        assertThat(notFound.value().found()).isFalse();
+        assertThat(notFound.value().message()).contains("Unknown code 'X'");
     }
 
     @Test

@@ -8,6 +8,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import rhix.fhir.facade.audit.AccessAuditInterceptor;
 import rhix.fhir.facade.provider.AllergyIntoleranceProvider;
 import rhix.fhir.facade.provider.AuditEventProvider;
@@ -29,6 +30,8 @@ import rhix.fhir.facade.server.FhirFacadeServer;
 import rhix.fhir.facade.write.TransactionProvider;
 import rhix.fhir.facade.write.Writers;
 import rhix.fhir.facade.security.SmartOnFhirSecurity;
+import rhix.fhir.facade.validation.ResourceValidator;
+import rhix.fhir.facade.validation.ValidateOperationProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rhix.node.NodeConfiguration;
@@ -49,16 +52,19 @@ public class FhirFacade implements ApplicationEventListener<StartupEvent> {
     private final NodeConfiguration node;
     private final StoreAuditSink auditSink;
     private final FhirSecurityConfiguration security;
+    private final Optional<ResourceValidator> validator;
     private FhirFacadeServer server;
 
     public FhirFacade(FhirContext fhirContext, JdbcResourceRepository repository, FhirFacadeConfiguration configuration,
-                      NodeConfiguration node, StoreAuditSink auditSink, FhirSecurityConfiguration security) {
+                      NodeConfiguration node, StoreAuditSink auditSink, FhirSecurityConfiguration security,
+                      Optional<ResourceValidator> validator) {
         this.fhirContext = fhirContext;
         this.repository = repository;
         this.configuration = configuration;
         this.node = node;
         this.auditSink = auditSink;
         this.security = security;
+        this.validator = validator;
     }
 
     @Override
@@ -66,7 +72,7 @@ public class FhirFacade implements ApplicationEventListener<StartupEvent> {
         if (server != null) {
             return;
         }
-        List<IResourceProvider> providers = List.of(
+        List<IResourceProvider> stored = List.of(
                 new PatientProvider(fhirContext, repository),
                 new PractitionerProvider(fhirContext, repository),
                 new OrganizationProvider(fhirContext, repository),
@@ -82,6 +88,9 @@ public class FhirFacade implements ApplicationEventListener<StartupEvent> {
                 new AuditEventProvider(fhirContext, repository),
                 new ProvenanceProvider(fhirContext, repository),
                 new ConsentProvider(fhirContext, repository));
+        List<IResourceProvider> providers = new ArrayList<>(stored);
+        // [type]/$validate on every type, when the node has a validator (rhix.node.fhir.validate.enabled, on by default).
+        validator.ifPresent(v -> providers.addAll(ValidateOperationProvider.forTypesOf(fhirContext, stored, v)));
         List<Object> interceptors = new ArrayList<>(securityInterceptors());
         interceptors.add(new AccessAuditInterceptor(auditSink, node.id()));
         try {

@@ -42,6 +42,11 @@ public class CodeChecks {
         return client.isPresent();
     }
 
+    /** The node's one terminology client (and its cache), for other askers such as {@code $validate}; empty without a server. */
+    public Optional<TerminologyClient> client() {
+        return client;
+    }
+
     public Optional<Answer<CodeValidation>> validate(String system, String code) {
         return ask(() -> client.get().validateCode(system, code), () -> client.get().cachedValidation(system, code));
     }

@@ -1,5 +1,6 @@
 package rhix.fhir.facade.security;
 
+import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 
@@ -25,6 +27,8 @@ import org.hl7.fhir.r4.model.Patient;
  * OperationOutcome names the scope that would have allowed it.
  */
 public final class SmartScopeAuthorizationInterceptor extends AuthorizationInterceptor {
+
+    private static final String VALIDATE = "$validate";
 
     private final List<TypeOperation> typeOperations;
 
@@ -70,9 +74,38 @@ public final class SmartScopeAuthorizationInterceptor extends AuthorizationInter
                         .operation().named(operation.name()).onType(operation.type()).andAllowAllResponses().build());
             }
         }
+        rules.addAll(validateRules(request, token.get()));
         // Each entry of a transaction or batch is checked against the rules above.
         rules.addAll(new RuleBuilder().allow("transaction entries by their own scopes").transaction().withAnyOperation()
                 .andApplyNormalRules().build());
+        return rules;
+    }
+
+    /**
+     * {@code [type]/$validate} reads and writes nothing, so any scope on the type (any permission, any context)
+     * lets the token ask; its answer is an OperationOutcome about the resource the caller sent.
+     */
+    private static List<IAuthRule> validateRules(RequestDetails request, AccessToken token) {
+        if (token.scopes().stream().anyMatch(SmartScope::allowsAnyType)) {
+            List<IAuthRule> rules = new ArrayList<>(new RuleBuilder().allow("$validate by a scope on every type").operation()
+                    .named(VALIDATE).onAnyType().andAllowAllResponses().build());
+            rules.addAll(new RuleBuilder().allow("[id]/$validate by a scope on every type").operation().named(VALIDATE).onAnyInstance()
+                    .andAllowAllResponses().build());
+            return rules;
+        }
+        List<IAuthRule> rules = new ArrayList<>();
+        token.scopes().stream().map(SmartScope::resourceType).distinct().forEach(type -> {
+            Class<? extends IBaseResource> resourceClass;
+            try {
+                resourceClass = request.getFhirContext().getResourceDefinition(type).getImplementingClass();
+            } catch (DataFormatException unknownType) {
+                return; // a scope on a type this FHIR version does not have reaches nothing
+            }
+            rules.addAll(new RuleBuilder().allow(type + "/$validate by a scope on " + type).operation().named(VALIDATE)
+                    .onType(resourceClass).andAllowAllResponses().build());
+            rules.addAll(new RuleBuilder().allow(type + "/[id]/$validate by a scope on " + type).operation().named(VALIDATE)
+                    .onInstancesOfType(resourceClass).andAllowAllResponses().build());
+        });
         return rules;
     }
 
@@ -111,6 +144,10 @@ public final class SmartScopeAuthorizationInterceptor extends AuthorizationInter
         Optional<AccessToken> token = AccessToken.of(request);
         String granted = token.map(t -> t.scopes().stream().map(SmartScope::toString).collect(Collectors.joining(" ")))
                 .filter(text -> !text.isEmpty()).orElse("(none)");
+        if (VALIDATE.equals(request.getOperation())) {
+            return SecurityErrorCode.SCOPE_MISSING.message("no scope of the token reaches " + type + "; a scope on " + type
+                    + " or on * (user/, patient/ or system/, any permission) allows " + type + "/$validate; the token grants: " + granted);
+        }
         if (permission.isEmpty()) {
             return SecurityErrorCode.SCOPE_MISSING.message("no scope of the token allows " + operation + "; the token grants: " + granted);
         }

@@ -1,5 +1,6 @@
 package rhix.node.ingest;
 
+import static rhix.node.terminology.TerminologyStandIn.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static rhix.node.ingest.TestResources.encounter;
 import static rhix.node.ingest.TestResources.glucose;
@@ -8,7 +9,6 @@ import static rhix.node.ingest.TestResources.ndjson;
 import static rhix.node.ingest.TestResources.patient;
 import static rhix.node.ingest.TestResources.validResidentId;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
@@ -17,7 +17,6 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,7 +51,7 @@ class TerminologyRulesTest {
             calls.incrementAndGet();
             String query = exchange.getRequestURI().getRawQuery();
             boolean mapped = query.contains("code=GLU&") || (tshMapped && query.contains("code=TSH&"));
-            answer(exchange, mapped
+            answer(exchange, 200, mapped
                     ? "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"result\",\"valueBoolean\":true},{\"name\":\"match\","
                     + "\"part\":[{\"name\":\"equivalence\",\"valueCode\":\"equivalent\"},{\"name\":\"concept\",\"valueCoding\":"
                     + "{\"system\":\"http://loinc.org\",\"code\":\"2345-7\"}}]}]}"
@@ -62,7 +61,7 @@ class TerminologyRulesTest {
         terminology.createContext("/fhir/CodeSystem/$validate-code", exchange -> {
             calls.incrementAndGet();
             boolean known = exchange.getRequestURI().getRawQuery().endsWith("code=I10");
-            answer(exchange, known
+            answer(exchange, 200, known
                     ? "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"result\",\"valueBoolean\":true}]}"
                     : "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"result\",\"valueBoolean\":false},"
                     + "{\"name\":\"message\",\"valueString\":\"Unknown code 'I99.99' in the CodeSystem\"}]}");
@@ -79,14 +78,6 @@ class TerminologyRulesTest {
                 "rhix.node.terminology.timeout", "1s",
                 "micronaut.server.port", -1));
         client = node.getApplicationContext().createBean(HttpClient.class, node.getURL());
-    }
-
-    private static void answer(HttpExchange exchange, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 
     @AfterAll

@@ -1,5 +1,7 @@
 package rhix.node.fhir.validation;
 
+import static rhix.node.terminology.TerminologyStandIn.answer;
+import static rhix.node.terminology.TerminologyStandIn.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -8,16 +10,12 @@ import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.context.support.IValidationSupport.CodeValidationResult;
 import ca.uhn.fhir.context.support.LookupCodeRequest;
 import ca.uhn.fhir.context.support.ValidationSupportContext;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -148,21 +146,4 @@ class RegionTerminologySupportTest {
         }
     }
 
-    private static Map<String, String> query(HttpExchange exchange) {
-        Map<String, String> parameters = new HashMap<>();
-        for (String pair : exchange.getRequestURI().getRawQuery().split("&")) {
-            int equals = pair.indexOf('=');
-            parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-        }
-        return parameters;
-    }
-
-    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
 }

@@ -134,7 +134,7 @@ public final class DemoRegion {
         }
         if (!checkFhirApi(authority) || !awaitRegistrations()
                 || !new MpiDemoCheck(http, mpi, authority, nodesById()).run(regionDirectory.resolve("ground-truth.csv"))
-                || !checkTerminologyUse()) {
+                || !checkTerminologyUse() || !checkValidate(authority)) {
             return 1;
         }
         JsonNode tree = awaitTree(nodes.get(layoutNodes.getFirst().id()), layoutNodes.size() - 1);
@@ -226,6 +226,48 @@ public final class DemoRegion {
         }
         LOG.info("FHIR API check on {}: {} without a token, {} with a region token", county.node().id(), anonymous, authorized);
         return true;
+    }
+
+    /**
+     * A county node's {@code Observation/$validate} asks the real terminology server: a LOINC code the region holds
+     * passes, one it does not is an error naming the code. Catches a node whose validator cannot run (class path)
+     * or does not reach the server.
+     */
+    private boolean checkValidate(RegionTokenAuthority authority) throws IOException, InterruptedException {
+        NodeProcess county = firstCounty();
+        String token = authority.issuer().sign(TokenRequest.of("demo-check", "user/Observation.rs", "TREAT").withClientId("demo-region"));
+        JsonNode known = validateObservation(county, token, "2345-7");
+        JsonNode unknown = validateObservation(county, token, "99999-9");
+        boolean knownPasses = errors(known).isEmpty();
+        boolean unknownNamed = errors(unknown).stream().anyMatch(text -> text.contains("99999-9"));
+        if (!knownPasses || !unknownNamed) {
+            LOG.error("$validate check on {} failed: LOINC 2345-7 gave errors {} (want none), 99999-9 gave {} (want one naming it); see {}",
+                    county.node().id(), errors(known), errors(unknown), county.log());
+            return false;
+        }
+        LOG.info("$validate check on {}: LOINC 2345-7 passes, 99999-9 is refused by the terminology server ({})", county.node().id(),
+                errors(unknown).getFirst());
+        return true;
+    }
+
+    private JsonNode validateObservation(NodeProcess node, String token, String loinc) throws IOException, InterruptedException {
+        String observation = "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"coding\":[{\"system\":"
+                + "\"http://loinc.org\",\"code\":\"" + loinc + "\"}]},\"valueQuantity\":{\"value\":5.4,\"unit\":\"mmol/L\","
+                + "\"system\":\"http://unitsofmeasure.org\",\"code\":\"mmol/L\"}}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(node.fhirBaseUrl() + "/Observation/$validate"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
+                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(observation)).build();
+        return json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static List<String> errors(JsonNode outcome) {
+        List<String> errors = new java.util.ArrayList<>();
+        for (JsonNode issue : outcome.path("issue")) {
+            if (issue.path("severity").asText().equals("error") || issue.path("severity").asText().equals("fatal")) {
+                errors.add(issue.path("diagnostics").asText(issue.path("details").path("text").asText()));
+            }
+        }
+        return errors;
     }
 
     private Map<String, NodeProcess> nodesById() {

@@ -35,7 +35,7 @@ final class CodeValidation {
         ValueSet valueSet = null;
         if (!onCodeSystem) {
             valueSet = valueSetOf(p);
-            RegexFilterGuard.check(valueSet);
+            RegexFilterGuard.check(valueSet, worker);
         }
         ValidationOptions options = new ValidationOptions(FhirPublication.R5);
         if (p.hasParameter("displayLanguage")) {

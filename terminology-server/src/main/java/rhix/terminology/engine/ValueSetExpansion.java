@@ -25,7 +25,7 @@ final class ValueSetExpansion {
 
     ValueSet expand(Parameters p, String acceptLanguage) {
         ValueSet valueSet = valueSetOf(p);
-        RegexFilterGuard.check(valueSet);
+        RegexFilterGuard.check(valueSet, worker);
         // The core engine files an expansion under the value set's URL; an inline one without a URL borrows a
         // temporary one, which the answer does not carry.
         String temporaryUrl = valueSet.hasUrl() ? null : "urn:uuid:" + java.util.UUID.randomUUID();

@@ -132,8 +132,10 @@ class IndexedTerminologyTest {
         // The core engine alone gives no verdict on a fragment, even for a code it holds.
         Parameters coreAnswer = coreOnly(fragment).validateCode(codeSystemRequest("http://hl7.org/fhir/sid/icd-10", "E11.9"), true, null);
         assertThat(coreAnswer.getParameterBool("result")).isFalse();
-        // A code the fragment lacks still gets the core engine's answer (no claim that it is invalid everywhere).
-        assertThat(fragment.indexed().validateCodeInCodeSystem(codeSystemRequest("http://hl7.org/fhir/sid/icd-10", "Z99.9"), null)).isEmpty();
+        // A code the fragment lacks: not published in the region, which is said as such (not "cannot validate").
+        Parameters missing = fragment.validateCode(codeSystemRequest("http://hl7.org/fhir/sid/icd-10", "Z99.9"), true, null);
+        assertThat(missing.getParameterBool("result")).isFalse();
+        assertThat(missing.getParameterString("message")).contains("'Z99.9'", "not in the region's subset", "may exist in the full system");
     }
 
     private static Parameters codeSystemRequest(String system, String code) {

@@ -133,6 +133,33 @@ public final class IndexedTerminology {
         issue.addExpression("code");
     }
 
+    /**
+     * A code a fragment does not hold. The core engine says only that it cannot validate without a terminology
+     * service, which is this server; the region's answer is that the code is not in the subset it publishes (the
+     * full system may still define it), so a node records a finding it can act on.
+     */
+    private static Parameters notInFragment(ConceptIndex fragment, String code) {
+        String message = "The code '" + code + "' is not in the region's subset of " + fragment.system()
+                + (fragment.version() == null ? "" : " (version " + fragment.version() + ")")
+                + ", which holds only part of that code system: it may exist in the full system but is not published in this region";
+        Parameters answer = new Parameters();
+        answer.addParameter("system", new UriType(fragment.system()));
+        answer.addParameter("code", new org.hl7.fhir.r5.model.CodeType(code));
+        answer.addParameter("result", false);
+        answer.addParameter("message", message);
+        if (fragment.version() != null) {
+            answer.addParameter("version", fragment.version());
+        }
+        OperationOutcome issues = new OperationOutcome();
+        OperationOutcome.OperationOutcomeIssueComponent issue = issues.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                .setCode(IssueType.CODEINVALID);
+        issue.getDetails().addCoding("http://hl7.org/fhir/tools/CodeSystem/tx-issue-type", "invalid-code", null);
+        issue.getDetails().setText(message);
+        issue.addExpression("code");
+        answer.addParameter().setName("issues").setResource(issues);
+        return answer;
+    }
+
     /** The core engine's positive answer, parameter for parameter. */
     private static Parameters positive(String system, String code, String version, String display) {
         Parameters answer = new Parameters();
@@ -179,12 +206,15 @@ public final class IndexedTerminology {
         if (system == null || code == null) {
             return Optional.empty();
         }
-        ConceptIndex.Entry concept = codeSystem(system, version).map(held -> held.get(code)).orElse(null);
+        Optional<ConceptIndex> held = codeSystem(system, version);
+        ConceptIndex.Entry concept = held.map(index -> index.get(code)).orElse(null);
+        if (concept == null && held.isPresent() && !held.get().complete() && display == null) {
+            return Optional.of(notInFragment(held.get(), code));
+        }
         if (concept == null || concept.inactive || display != null && !display.equals(concept.display)) {
             return Optional.empty();
         }
-        ConceptIndex held = codeSystem(system, version).orElseThrow();
-        return Optional.of(positive(system, code, held.version(), concept.display));
+        return Optional.of(positive(system, code, held.get().version(), concept.display));
     }
 
     /** An expansion (a page of it with count/offset), or empty when the core engine must answer. */

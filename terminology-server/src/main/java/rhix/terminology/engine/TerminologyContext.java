@@ -39,14 +39,19 @@ public record TerminologyContext(SimpleWorkerContext worker, TerminologyResource
     }
 
     public org.hl7.fhir.r5.model.ValueSet expand(Parameters request, String acceptLanguage) {
-        if (indexed != null) {
+        return expand(request, acceptLanguage, maximumExpansionSize);
+    }
+
+    /** @param limit the most concepts this expansion may hold: the server's limit, or a client's lower one */
+    public org.hl7.fhir.r5.model.ValueSet expand(Parameters request, String acceptLanguage, int limit) {
+        if (indexed != null && limit >= maximumExpansionSize) {
             Optional<org.hl7.fhir.r5.model.ValueSet> answered = indexed.expand(request, acceptLanguage);
             if (answered.isPresent()) {
                 return answered.get();
             }
         }
         synchronized (worker) {
-            return new ValueSetExpansion(worker, maximumExpansionSize).expand(request, acceptLanguage);
+            return new ValueSetExpansion(worker, Math.min(limit, maximumExpansionSize)).expand(request, acceptLanguage);
         }
     }
 

@@ -46,7 +46,8 @@ public final class TerminologyEngine {
     /** Rebuilds the shared context from the held resources (after a new version was loaded). */
     public synchronized void reload() {
         try {
-            SimpleWorkerContext context = new SimpleWorkerContext.SimpleWorkerContextBuilder().withAllowLoadingDuplicates(true).fromNothing();
+            SimpleWorkerContext context = new LimitedWorkerContext(
+                    new SimpleWorkerContext.SimpleWorkerContextBuilder().withAllowLoadingDuplicates(true).fromNothing(), maximumExpansionSize);
             // No remote terminology server: this server is the terminology server.
             context.setNoTerminologyServer(true);
             // Versions of one canonical URL are held side by side (the suite's version tests need it, and so does the region).
@@ -87,14 +88,14 @@ public final class TerminologyEngine {
                 synchronized (byCacheId) {
                     context = byCacheId.get(cacheId);
                     if (context == null) {
-                        context = new SimpleWorkerContext(base);
+                        context = new LimitedWorkerContext(base, maximumExpansionSize);
                         byCacheId.put(cacheId, context);
                     }
                 }
             } else if (supplied.isEmpty()) {
                 context = base;
             } else {
-                context = new SimpleWorkerContext(base);
+                context = new LimitedWorkerContext(base, maximumExpansionSize);
             }
             for (Resource resource : supplied) {
                 if (resource instanceof CanonicalResource) {

@@ -25,7 +25,11 @@ import org.hl7.fhir.r5.model.UriType;
  * An operation's input as R5 Parameters (what the engine reads): from a POSTed R4 Parameters body, or from
  * the query string of a GET. A body that does not parse (e.g. a malformed Coding) is a 400.
  */
-record RequestParameters(Parameters parameters, List<Resource> suppliedResources, String cacheId, String acceptLanguage) {
+record RequestParameters(Parameters parameters, List<Resource> suppliedResources, String cacheId, String acceptLanguage,
+                         Integer costThreshold) {
+
+    /** A client's own, lower limit on the concepts an expansion may hold (the tx-ecosystem suite's header). */
+    static final String COST_THRESHOLD_HEADER = "X-TOO-COSTLY-THRESHOLD";
 
     private static final Set<String> URI_NAMES = Set.of("url", "system", "targetsystem", "sourceSystem", "targetSystem", "source", "target");
     private static final Set<String> BOOLEAN_NAMES = Set.of("activeOnly", "excludeNested", "includeDesignations", "includeDefinition",
@@ -38,7 +42,23 @@ record RequestParameters(Parameters parameters, List<Resource> suppliedResources
         List<Resource> supplied = parameters.getParameter().stream().filter(parameter -> "tx-resource".equals(parameter.getName()))
                 .map(Parameters.ParametersParameterComponent::getResource).filter(resource -> resource != null).toList();
         String cacheId = parameters.hasParameter("cache-id") ? parameters.getParameterString("cache-id") : null;
-        return new RequestParameters(parameters, supplied, cacheId, request.getHeader("Accept-Language"));
+        return new RequestParameters(parameters, supplied, cacheId, request.getHeader("Accept-Language"), costThreshold(request));
+    }
+
+    private static Integer costThreshold(HttpServletRequest request) {
+        String header = request.getHeader(COST_THRESHOLD_HEADER);
+        if (header == null) {
+            return null;
+        }
+        try {
+            int threshold = Integer.parseInt(header.trim());
+            if (threshold > 0) {
+                return threshold;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidRequestException("the header " + COST_THRESHOLD_HEADER + " must be a positive integer, not '" + header + "'");
     }
 
     private static Parameters fromBody(FhirContext fhirContext, HttpServletRequest request) {

@@ -45,7 +45,8 @@ public final class TerminologyOperations {
 
     @Operation(name = "$expand", type = ValueSet.class, idempotent = true, manualRequest = true)
     public IBaseResource expand(HttpServletRequest request) {
-        return run(request, (context, in) -> context.expand(in.parameters(), in.acceptLanguage()));
+        return run(request, (context, in) -> context.expand(in.parameters(), in.acceptLanguage(),
+                in.costThreshold() == null ? context.maximumExpansionSize() : Math.min(in.costThreshold(), context.maximumExpansionSize())));
     }
 
     @Operation(name = "$validate-code", type = ValueSet.class, idempotent = true, manualRequest = true)

@@ -109,6 +109,22 @@ class TerminologyFhirApiTest {
     }
 
     @Test
+    void aClientsLowerCostThresholdHoldsAndAMalformedOneIsRefused() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI expand = URI.create(base + "/ValueSet/$expand?url=" + SEX_VS);
+        HttpResponse<String> limited = http.send(HttpRequest.newBuilder(expand).header("X-TOO-COSTLY-THRESHOLD", "1").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(limited.statusCode()).isEqualTo(422);
+        assertThat(limited.body()).contains("too-costly");
+        HttpResponse<String> malformed = http.send(HttpRequest.newBuilder(expand).header("X-TOO-COSTLY-THRESHOLD", "many").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("X-TOO-COSTLY-THRESHOLD");
+        HttpResponse<String> unlimited = http.send(HttpRequest.newBuilder(expand).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unlimited.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void validateCodeInTheValueSetRefusesCodesOutsideIt() {
         Parameters inside = client.operation().onType(ValueSet.class).named("$validate-code")
                 .withParameter(Parameters.class, "url", new UriType(SEX_VS)).andParameter("coding", new Coding(SEX, "1", null)).execute();

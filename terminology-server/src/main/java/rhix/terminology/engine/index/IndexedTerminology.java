@@ -287,8 +287,10 @@ public final class IndexedTerminology {
             CodeSystem codeSystem = version != null ? worker.fetchCodeSystem(system, version, null) : worker.fetchCodeSystem(system);
             boolean indexable = codeSystem != null && (codeSystem.getContent() == CodeSystemContentMode.COMPLETE
                     || codeSystem.getContent() == CodeSystemContentMode.FRAGMENT);
-            if (!indexable || codeSystem.hasSupplements()
-                    || !worker.fetchResourcesByType(CodeSystem.class).stream().noneMatch(other -> system.equals(other.getSupplements()))) {
+            // A supplement (or a system that is one) changes displays and properties: the core engine's case.
+            boolean supplemented = codeSystem != null && (codeSystem.hasSupplements()
+                    || worker.fetchResourcesByType(CodeSystem.class).stream().anyMatch(other -> system.equals(other.getSupplements())));
+            if (!indexable || supplemented) {
                 return Optional.empty();
             }
             return Optional.of(ConceptIndex.of(codeSystem));

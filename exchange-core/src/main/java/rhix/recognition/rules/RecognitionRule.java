@@ -32,6 +32,11 @@ public record RecognitionRule(ItemCode item, String display, int validForDays, S
         if (costCny.signum() < 0) {
             throw new IllegalArgumentException(item + ": costCny must not be negative, was " + costCny);
         }
+        if (costCny.stripTrailingZeros().scale() > 2) {
+            throw new IllegalArgumentException(item + ": costCny is in yuan with at most 2 decimals, was " + costCny);
+        }
+        // Yuan and fen, always two decimals, so that equal costs are equal records.
+        costCny = costCny.setScale(2);
     }
 
     public Duration validity() {

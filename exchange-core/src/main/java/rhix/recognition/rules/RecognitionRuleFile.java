@@ -2,6 +2,7 @@ package rhix.recognition.rules;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -26,7 +27,9 @@ import java.util.Set;
  */
 final class RecognitionRuleFile {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS); // costs are exact yuan and fen
     private static final Set<String> TOP_FIELDS = Set.of("timeZone", "source", "rules");
     private static final Set<String> RULE_FIELDS = Set.of(
             "system", "code", "display", "validForDays", "specimens", "methods", "minimumTier", "costCny", "why");
@@ -60,9 +63,12 @@ final class RecognitionRuleFile {
         int index = 0;
         for (JsonNode node : rules) {
             String entry = "rules[" + index++ + "]";
-            onlyFields(entry, node, RULE_FIELDS);
+            if (!node.isObject()) {
+                throw error(entry, "expected an object");
+            }
             ItemCode item = new ItemCode(text(entry, node, "system"), text(entry, node, "code"));
             entry += " (" + item.code() + ")";
+            onlyFields(entry, node, RULE_FIELDS);
             RecognitionRule rule = rule(entry, item, node);
             if (byItem.putIfAbsent(item, rule) != null) {
                 throw error(entry, "duplicate rule for " + item);
@@ -86,6 +92,9 @@ final class RecognitionRuleFile {
         BigDecimal costCny = cost.decimalValue();
         if (costCny.signum() < 0) {
             throw error(entry, "'costCny' must not be negative, was " + costCny.toPlainString());
+        }
+        if (costCny.stripTrailingZeros().scale() > 2) {
+            throw error(entry, "'costCny' is in yuan with at most 2 decimals (fen), was " + costCny.toPlainString());
         }
         String tier = text(entry, node, "minimumTier");
         QualityTier minimumTier;

@@ -131,16 +131,17 @@ public final class RecognitionRules {
     private static String describeAge(Duration age, int validForDays) {
         long days = age.toDays();
         if (days > validForDays) {
-            return days + " days";
+            return count(days, "day");
         }
         Duration beyond = age.minusDays(days);
-        if (beyond.toHours() > 0) {
-            return days + " days and " + beyond.toHours() + " hours";
-        }
-        if (beyond.toMinutes() > 0) {
-            return days + " days and " + beyond.toMinutes() + " minutes";
-        }
-        return days + " days and " + Math.max(1, beyond.toSeconds()) + " seconds";
+        String part = beyond.toHours() > 0 ? count(beyond.toHours(), "hour")
+                : beyond.toMinutes() > 0 ? count(beyond.toMinutes(), "minute")
+                : count(Math.max(1, beyond.toSeconds()), "second");
+        return count(days, "day") + " and " + part;
+    }
+
+    private static String count(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
     }
 
     private static String normalised(String code) {

@@ -84,6 +84,27 @@ class ReleasePolicyTest {
         }
     }
 
+    /** The README's tables are the policy's documentation: they must say what the loaded policy does. */
+    @Test
+    void theReadmeShowsThePolicyAsLoaded() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        for (PurposeOfUse purpose : PurposeOfUse.values()) {
+            StringBuilder rows = new StringBuilder();
+            for (SensitivityLevel level : SensitivityLevel.values()) {
+                rows.append("| ").append(level).append(" |");
+                for (ValueKind kind : ValueKind.values()) {
+                    Protection protection = POLICY.scope(purpose).protectionFor(level, kind);
+                    rows.append(' ').append(protection.method()).append(protection.generalisation() == null ? ""
+                            : " " + protection.generalisation().name().toLowerCase(java.util.Locale.ROOT)).append(" |");
+                }
+                rows.append('\n');
+            }
+            int table = readme.indexOf("**" + purpose + "**");
+            assertThat(table).as("README table for %s", purpose).isNotNegative();
+            assertThat(readme.substring(table)).as("README table for %s", purpose).contains(rows);
+        }
+    }
+
     @Test
     void publicHealthGetsNoRowsAndTreatmentNoPaymentData() {
         assertThat(POLICY.scope(PurposeOfUse.PUBLIC_HEALTH).rowsReleased()).isFalse();

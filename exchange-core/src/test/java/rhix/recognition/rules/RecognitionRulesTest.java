@@ -29,6 +29,22 @@ class RecognitionRulesTest {
         assertThat(RULES.rule(ItemCode.imaging("CT-CHEST")).orElseThrow().specimens()).isEmpty();
     }
 
+    /** The README's table documents the shipped rules: each rule has its line, with its values. */
+    @Test
+    void theReadmeShowsTheShippedRules() throws java.io.IOException {
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("README.md"));
+        for (RecognitionRule rule : RULES.all()) {
+            String start = "| " + rule.display() + " | " + (rule.item().system().equals(ItemCode.LOINC) ? "LOINC" : "imaging category")
+                    + " `" + rule.item().code() + "` | " + rule.validForDays() + " days | ";
+            assertThat(lines).as("README line for %s", rule.label()).filteredOn(line -> line.startsWith(start))
+                    .singleElement().satisfies(line -> {
+                        assertThat(line).endsWith("| " + rule.minimumTier() + " | " + rule.costCny().toPlainString() + " |");
+                        rule.specimens().forEach(specimen -> assertThat(line).contains(specimen));
+                        rule.methods().forEach(method -> assertThat(line).contains(method));
+                    });
+        }
+    }
+
     @Test
     void aGoodResultIsRecognisedAndCountsTheTestAvoided() {
         Verdict verdict = RULES.judge(hba1c("BLD", "HPLC", QualityTier.NATIONAL_EQA_PASSED), TAKEN.plus(Duration.ofDays(30)));

@@ -1,7 +1,7 @@
 package rhix.policy;
 
 /**
- * The six categories of health and medical data in GB/T 39725-2020 §4.2 (健康医疗数据分类). A column
+ * The six categories of health and medical data in GB/T 39725-2020 (健康医疗数据分类). A column
  * belongs to exactly one; the category says what kind of harm its release can do and which purposes
  * need it at all (a treating clinician does not need payment data).
  */

@@ -96,7 +96,7 @@ public final class MinimumNecessary {
             }
             ColumnClassification classification = found.get();
             Optional<RefusedColumn> refusal = decideRow(purpose, scope, classification, grant);
-            Protection protection = policy.defaultProtection(purpose, classification);
+            Protection protection = protectionFor(purpose, classification, grant);
             if (refusal.isEmpty() && (classification.kind().isDirectIdentifier()
                     || protection.method() == Deidentification.SUPPRESS || PER_PERSON.contains(protection.method()))) {
                 refusal = Optional.of(new RefusedColumn(column, RefusedColumn.Reason.NOT_A_GROUPING_KEY,

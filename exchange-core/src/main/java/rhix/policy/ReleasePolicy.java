@@ -36,6 +36,11 @@ public final class ReleasePolicy {
     public record PurposeScope(PurposeOfUse purpose, boolean rowsReleased, Set<DataCategory> categories,
                                Map<SensitivityLevel, Map<ValueKind, Protection>> protections) {
 
+        public PurposeScope {
+            categories = Collections.unmodifiableSet(EnumSet.copyOf(categories));
+            protections = Collections.unmodifiableMap(new EnumMap<>(protections));
+        }
+
         public Protection protectionFor(SensitivityLevel level, ValueKind kind) {
             return protections.get(level).get(kind);
         }

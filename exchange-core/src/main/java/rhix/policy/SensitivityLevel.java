@@ -1,7 +1,7 @@
 package rhix.policy;
 
 /**
- * The five sensitivity levels of GB/T 39725-2020 §4.3 (健康医疗数据分级), by how widely data may be
+ * The five sensitivity levels of GB/T 39725-2020 (健康医疗数据分级), by how widely data may be
  * used and how much harm its unauthorised disclosure would do. The level drives the default
  * de-identification of a column ({@link ReleasePolicy}).
  */

@@ -162,6 +162,23 @@ class MinimumNecessaryTest {
     }
 
     @Test
+    void researchAggregatesNeedTheGrantAndCoarseKeys() {
+        GrantedColumns grant = new GrantedColumns(
+                Set.of(ColumnRef.of("lab_result", "loinc_code"), ColumnRef.of("lab_result", "effective_date"),
+                        ColumnRef.of("lab_result", "enterprise_person_id")),
+                Map.of(ColumnRef.of("lab_result", "effective_date"), Protection.generalise(Generalisation.COARSE)));
+
+        ReleasePlan plan = minimumNecessary.planAggregate(PurposeOfUse.RESEARCH, "lab_result",
+                List.of("loinc_code", "effective_date"), Optional.of(grant));
+        assertThat(plan.protectionOf("effective_date")).isEqualTo(Protection.generalise(Generalisation.COARSE));
+
+        ReleaseRefusedException refusal = refused(() -> minimumNecessary.planAggregate(PurposeOfUse.RESEARCH, "lab_result",
+                List.of("enterprise_person_id", "value"), Optional.of(grant)));
+        assertThat(refusal.refusedColumns()).extracting(RefusedColumn::reason).containsExactly(
+                RefusedColumn.Reason.NOT_A_GROUPING_KEY, RefusedColumn.Reason.NOT_IN_GRANT);
+    }
+
+    @Test
     void aRequestNamesItsColumns() {
         assertThatThrownBy(() -> minimumNecessary.planRows(PurposeOfUse.TREATMENT, "patient", List.of()))
                 .isInstanceOf(IllegalArgumentException.class)

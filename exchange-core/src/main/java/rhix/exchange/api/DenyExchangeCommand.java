@@ -1,0 +1,6 @@
+package rhix.exchange.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record DenyExchangeCommand(@TargetAggregateIdentifier String exchangeId, String reason) {
+}

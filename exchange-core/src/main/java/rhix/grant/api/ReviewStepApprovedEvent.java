@@ -1,0 +1,4 @@
+package rhix.grant.api;
+
+public record ReviewStepApprovedEvent(String applicationId, ReviewStep step, String reviewer, String comment) {
+}

@@ -1,6 +1,10 @@
 package rhix.recognition.api;
 
-/** Why an offered result was not recognised; each is a rule of the region's mutual-recognition catalogue. */
+/**
+ * Why an offered result was not recognised; each is a rule of the region's mutual-recognition catalogue
+ * ({@code rhix.recognition.rules.RecognitionRules} checks them in the order UNMAPPED_CODE, EXPIRED,
+ * DIFFERENT_SPECIMEN, DIFFERENT_METHOD, QUALITY_TIER_NOT_ACCEPTED).
+ */
 public enum NotRecognisedReason {
     /** Older than the test's validity window (a potassium is good for days, a blood group for years). */
     EXPIRED,

@@ -1,5 +1,6 @@
 package rhix.recognition.rules;
 
+import rhix.recognition.api.NotRecognisedReason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package rhix.recognition.rules;
 
+import rhix.recognition.api.NotRecognisedReason;
 import java.math.BigDecimal;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package rhix.recognition.rules;
 
+import rhix.recognition.api.NotRecognisedReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

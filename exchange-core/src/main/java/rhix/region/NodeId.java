@@ -1,10 +1,12 @@
 package rhix.region;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** A node's stable name in the region, e.g. {@code county-330102}: lower case, digits and dashes. */
-public record NodeId(String value) {
+public record NodeId(@JsonValue String value) {
 
     private static final Pattern SHAPE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
@@ -15,6 +17,8 @@ public record NodeId(String value) {
         }
     }
 
+    /** Also how a stored event's plain string ({@code "county-330102"}) becomes a node id again. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static NodeId of(String value) {
         return new NodeId(value);
     }

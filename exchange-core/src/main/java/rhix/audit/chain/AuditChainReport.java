@@ -11,7 +11,7 @@ import rhix.region.NodeId;
  * @param checkpointsChecked    checkpoints whose signature and hash held
  * @param lastVerifiedPosition  the last position verified before the first problem (the head when valid)
  * @param lastCheckpointPosition the last checkpoint that held; links after it are not yet under a signature
- * @param pendingEvents         stored events after the chain head, not yet linked (the chainer's backlog)
+ * @param pendingEvents         stored events after the last verified link: when valid, the chainer's backlog
  * @param firstProblem          empty when valid
  */
 public record AuditChainReport(

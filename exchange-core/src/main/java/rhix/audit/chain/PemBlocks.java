@@ -1,5 +1,6 @@
 package rhix.audit.chain;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -19,7 +20,7 @@ final class PemBlocks {
 
     static String write(String label, byte[] der) {
         return "-----BEGIN " + label + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(der)
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
                 + "\n-----END " + label + "-----\n";
     }
 

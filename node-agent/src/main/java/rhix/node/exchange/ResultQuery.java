@@ -78,8 +78,11 @@ record ResultQuery(String exchangeId, String requestingNodeId, String requesterI
         Optional<Instant> notBefore = Optional.empty();
         if (request.hasNotBefore()) {
             var timestamp = request.getNotBefore();
-            if (timestamp.getNanos() < 0 || timestamp.getNanos() > 999_999_999) {
-                throw new InvalidFetchRequestException("not_before", "nanos out of range: " + timestamp.getNanos());
+            // google.protobuf.Timestamp's range: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
+            if (timestamp.getSeconds() < -62_135_596_800L || timestamp.getSeconds() > 253_402_300_799L
+                    || timestamp.getNanos() < 0 || timestamp.getNanos() > 999_999_999) {
+                throw new InvalidFetchRequestException("not_before", "not a valid timestamp (seconds "
+                        + timestamp.getSeconds() + ", nanos " + timestamp.getNanos() + ")");
             }
             notBefore = Optional.of(Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos()));
         }

@@ -202,7 +202,9 @@ class ResultExchangeServiceTest {
                 broken("item_codes[0].code", builder -> builder.setItemCodes(0, coding(LAB, "GLU|HGB"))),
                 broken("item_codes[0].system", builder -> builder.setItemCodes(0, coding("http://loinc.org|x", "GLU"))),
                 broken("purpose_of_use", builder -> builder.clearPurposeOfUse()),
-                broken("max_results", builder -> builder.setMaxResults(-1)));
+                broken("max_results", builder -> builder.setMaxResults(-1)),
+                broken("not_before", builder -> builder.setNotBefore(
+                        com.google.protobuf.Timestamp.newBuilder().setSeconds(Long.MAX_VALUE))));
     }
 
     private static Arguments broken(String field, UnaryOperator<FetchResultsRequest.Builder> breaking) {

@@ -181,14 +181,35 @@ public class ProviderResults {
         return results;
     }
 
-    /** The stored JSON, unless the resource contains a Patient: then the resource re-encoded without it. */
-    private static ByteString minimumNecessary(StoredResource stored, DomainResource resource, IParser parser) {
+    /**
+     * The stored JSON, unless the resource contains a Patient: then the resource re-encoded without it, and the
+     * references to it reduced to a display saying it was withheld (so none dangles, and the encoder does not
+     * contain it again).
+     */
+    private ByteString minimumNecessary(StoredResource stored, DomainResource resource, IParser parser) {
         if (resource.getContained().stream().noneMatch(Patient.class::isInstance)) {
             return ByteString.copyFrom(stored.json(), StandardCharsets.UTF_8);
         }
         DomainResource copy = resource.copy();
+        Set<String> withheld = new java.util.HashSet<>();
+        copy.getContained().stream().filter(Patient.class::isInstance)
+                .forEach(patient -> withheld.add(localId(patient.getIdElement().getValue())));
         copy.getContained().removeIf(Patient.class::isInstance);
+        for (Reference reference : fhirContext.newTerser().getAllPopulatedChildElementsOfType(copy, Reference.class)) {
+            boolean toWithheld = reference.getResource() instanceof Patient
+                    || (reference.getReference() != null && reference.getReference().startsWith("#")
+                    && withheld.contains(localId(reference.getReference())));
+            if (toWithheld) {
+                reference.setResource(null);
+                reference.setReference(null);
+                reference.setDisplay("patient details withheld (minimum necessary)");
+            }
+        }
         return ByteString.copyFrom(parser.encodeResourceToString(copy), StandardCharsets.UTF_8);
+    }
+
+    private static String localId(String id) {
+        return id == null ? "" : id.startsWith("#") ? id.substring(1) : id;
     }
 
     private static boolean matches(Coding wanted, CodeableConcept code) {

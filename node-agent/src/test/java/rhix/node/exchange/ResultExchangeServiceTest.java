@@ -74,7 +74,14 @@ class ResultExchangeServiceTest {
         glucoseWithLoinc.getCode().addCoding().setSystem(LOINC).setCode("2345-7");
         glucoseWithLoinc.getSpecimen().setReference("Specimen/x-sp1");
         glucoseWithLoinc.getMethod().addCoding().setSystem(LAB + "/method").setCode("HK");
-        ingest(node, patient("x-p1"), patient("x-p2"), serum("x-sp1", "x-p1"),
+        Observation selfReported = observation("x-o6", "x-p1", "SELF-GLU", "2026-10-04T07:00:00+08:00");
+        org.hl7.fhir.r4.model.Patient reporter = new org.hl7.fhir.r4.model.Patient();
+        reporter.setId("pt");
+        reporter.addName().setFamily("赵").addGiven("敏");
+        reporter.addTelecom().setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.PHONE).setValue("13800000000");
+        selfReported.addContained(reporter);
+        selfReported.addPerformer().setReference("#pt");
+        ingest(node, patient("x-p1"), patient("x-p2"), serum("x-sp1", "x-p1"), selfReported,
                 observation("x-o1", "x-p1", "GLU", "2026-10-01T08:30:00+08:00"),
                 observation("x-o2", "x-p1", "HGB", "2026-10-03T09:00:00+08:00"),
                 observation("x-o3", "x-p1", "GLU", "2025-01-05T09:00:00+08:00"),
@@ -120,6 +127,23 @@ class ResultExchangeServiceTest {
         assertThat(released.getIdElement().getIdPart()).isEqualTo("x-o1");
         assertThat(released.getSubject().getReference()).isEqualTo("Patient/x-p1");
         assertThat(newest.getResourceJson().toString(StandardCharsets.UTF_8)).doesNotContain("\"Patient\"", "王", "MRN-");
+    }
+
+    @Test
+    void aPatientContainedInAResultIsNotReleased() {
+        String stored = node.getBean(ResourceRepository.class).read("Observation", "x-o6").orElseThrow().json();
+
+        FetchResultsResponse response = fetch(request(List.of("x-p1"), coding(LAB, "SELF-GLU")).build());
+
+        assertThat(stored).contains("\"Patient\"", "赵", "13800000000");
+        assertThat(response.getResultsList()).singleElement().satisfies(result -> {
+            String released = result.getResourceJson().toString(StandardCharsets.UTF_8);
+            assertThat(released).doesNotContain("\"Patient\"", "赵", "13800000000", "#pt");
+            Observation observation = ExchangeFixtures.FHIR.newJsonParser().parseResource(Observation.class, released);
+            assertThat(observation.getContained()).isEmpty();
+            assertThat(observation.getPerformerFirstRep().getDisplay()).contains("withheld");
+            assertThat(observation.getSubject().getReference()).isEqualTo("Patient/x-p1");
+        });
     }
 
     @Test

@@ -82,6 +82,15 @@ public class ResultExchangeGrpcService extends ResultExchangeServiceGrpc.ResultE
             span.setAttribute("rpc.grpc.status_text", String.valueOf(e.getStatus().getDescription()));
             audit(request, List.of(), e.getStatus());
             responses.onError(e);
+        } catch (RuntimeException e) {
+            // A fault of this node's, not the caller's: said as INTERNAL rather than escaping as UNKNOWN.
+            LOG.error("{} failed FetchResults of exchange '{}'", self.id(), request.getExchangeId(), e);
+            Status status = Status.INTERNAL.withDescription("node " + self.id() + " failed to answer: "
+                    + e.getClass().getSimpleName());
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, status.getCode().name());
+            audit(request, List.of(), status);
+            responses.onError(status.asRuntimeException());
         } finally {
             span.end();
         }

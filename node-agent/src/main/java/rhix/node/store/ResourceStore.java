@@ -300,4 +300,27 @@ public class ResourceStore {
         }
     }
 
+    /**
+     * The producer (hospital organization code) whose batch or write stored the current version of each
+     * resource that has one; resources without a producer, or not stored, are absent.
+     */
+    public Map<ResourceKey, String> producers(Connection connection, Collection<ResourceKey> keys) throws SQLException {
+        Map<ResourceKey, String> found = new HashMap<>();
+        Map<String, List<String>> idsByType = keys.stream().collect(Collectors.groupingBy(ResourceKey::resourceType,
+                Collectors.mapping(ResourceKey::resourceId, Collectors.toList())));
+        for (var entry : idsByType.entrySet()) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT resource_id, producer_id FROM fhir_resource WHERE resource_type = ? AND resource_id = ANY (?)"
+                            + " AND producer_id IS NOT NULL")) {
+                select.setString(1, entry.getKey());
+                select.setArray(2, connection.createArrayOf("varchar", entry.getValue().stream().distinct().toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.put(new ResourceKey(entry.getKey(), rows.getString(1)), rows.getString(2));
+                    }
+                }
+            }
+        }
+        return found;
+    }
 }

@@ -10,6 +10,7 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.SimpleDeadlineManager;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -64,6 +65,10 @@ public final class EventSourcing {
                         .build());
         configurer.eventProcessing()
                 .usingTrackingEventProcessors()
+                // A handler that fails (the database away, a bug) stops its processor, which retries from its
+                // token with back-off, instead of Axon's default of logging the event and skipping it: a read
+                // model never silently misses an event.
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
                         .andBatchSize(settings.processorBatchSize()))

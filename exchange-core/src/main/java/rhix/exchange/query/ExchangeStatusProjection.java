@@ -73,7 +73,7 @@ public final class ExchangeStatusProjection {
     }
 
     private static String appended(String column) {
-        return "CASE WHEN " + column + " IS NULL THEN ? ELSE " + column + " || ',' || ? END";
+        return "COALESCE(" + column + " || ',', '') || ?";
     }
 
     private static String joined(List<NodeId> nodes) {

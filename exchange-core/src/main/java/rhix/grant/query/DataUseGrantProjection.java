@@ -45,8 +45,8 @@ public final class DataUseGrantProjection {
 
     @EventHandler
     void on(ReviewStepApprovedEvent event) {
-        sql.update("UPDATE data_use_grant SET approved_steps = CASE WHEN approved_steps IS NULL THEN ? ELSE approved_steps || ',' || ? END"
-                + " WHERE grant_id = ?", event.step().name(), event.step().name(), event.applicationId());
+        sql.update("UPDATE data_use_grant SET approved_steps = COALESCE(approved_steps || ',', '') || ? WHERE grant_id = ?",
+                event.step().name(), event.applicationId());
     }
 
     @EventHandler

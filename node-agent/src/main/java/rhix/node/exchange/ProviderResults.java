@@ -182,12 +182,16 @@ public class ProviderResults {
     }
 
     /**
-     * The stored JSON, unless the resource contains a Patient: then the resource re-encoded without it, and the
+     * The stored JSON, unless it says who the patient is: a contained Patient, or a reference to the patient that
+     * carries a display (a name) or an identifier (a resident ID). The requester has its own record of the patient
+     * and needs none of that, so the resource is re-encoded without them: a contained Patient is removed and the
      * references to it reduced to a display saying it was withheld (so none dangles, and the encoder does not
-     * contain it again).
+     * contain it again); a reference to a stored Patient keeps only its reference.
      */
     private ByteString minimumNecessary(StoredResource stored, DomainResource resource, IParser parser) {
-        if (resource.getContained().stream().noneMatch(Patient.class::isInstance)) {
+        List<Reference> references = fhirContext.newTerser().getAllPopulatedChildElementsOfType(resource, Reference.class);
+        if (resource.getContained().stream().noneMatch(Patient.class::isInstance)
+                && references.stream().noneMatch(ProviderResults::identifiesPatient)) {
             return ByteString.copyFrom(stored.json(), StandardCharsets.UTF_8);
         }
         DomainResource copy = resource.copy();
@@ -203,9 +207,18 @@ public class ProviderResults {
                 reference.setResource(null);
                 reference.setReference(null);
                 reference.setDisplay("patient details withheld (minimum necessary)");
+            } else if (identifiesPatient(reference)) {
+                reference.setDisplay(null);
+                reference.setIdentifier(null);
             }
         }
         return ByteString.copyFrom(parser.encodeResourceToString(copy), StandardCharsets.UTF_8);
+    }
+
+    /** A reference to a stored Patient that names them (display) or carries one of their identifiers. */
+    private static boolean identifiesPatient(Reference reference) {
+        return reference.getReference() != null && reference.getReference().startsWith("Patient/")
+                && (reference.hasDisplay() || reference.hasIdentifier());
     }
 
     private static String localId(String id) {

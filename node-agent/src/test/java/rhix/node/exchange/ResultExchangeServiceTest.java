@@ -81,7 +81,9 @@ class ResultExchangeServiceTest {
         reporter.addTelecom().setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.PHONE).setValue("13800000000");
         selfReported.addContained(reporter);
         selfReported.addPerformer().setReference("#pt");
-        ingest(node, patient("x-p1"), patient("x-p2"), serum("x-sp1", "x-p1"), selfReported,
+        Observation namedSubject = observation("x-o7", "x-p2", "ALT", "2026-10-05T08:00:00+08:00");
+        namedSubject.getSubject().setDisplay("钱小红").getIdentifier().setSystem("urn:oid:2.16.156.10011.1.1").setValue("330102199001011234");
+        ingest(node, patient("x-p1"), patient("x-p2"), serum("x-sp1", "x-p1"), selfReported, namedSubject,
                 observation("x-o1", "x-p1", "GLU", "2026-10-01T08:30:00+08:00"),
                 observation("x-o2", "x-p1", "HGB", "2026-10-03T09:00:00+08:00"),
                 observation("x-o3", "x-p1", "GLU", "2025-01-05T09:00:00+08:00"),
@@ -143,6 +145,19 @@ class ResultExchangeServiceTest {
             assertThat(observation.getContained()).isEmpty();
             assertThat(observation.getPerformerFirstRep().getDisplay()).contains("withheld");
             assertThat(observation.getSubject().getReference()).isEqualTo("Patient/x-p1");
+        });
+    }
+
+    @Test
+    void aReferenceThatNamesThePatientIsReleasedAsAReferenceOnly() {
+        FetchResultsResponse response = fetch(request(List.of("x-p2"), coding(LAB, "ALT")).build());
+
+        assertThat(response.getResultsList()).singleElement().satisfies(result -> {
+            String released = result.getResourceJson().toString(StandardCharsets.UTF_8);
+            assertThat(released).doesNotContain("钱小红", "330102199001011234");
+            Observation observation = ExchangeFixtures.FHIR.newJsonParser().parseResource(Observation.class, released);
+            assertThat(observation.getSubject().getReference()).isEqualTo("Patient/x-p2");
+            assertThat(observation.getSubject().hasDisplay()).isFalse();
         });
     }
 

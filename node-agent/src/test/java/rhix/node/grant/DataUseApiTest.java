@@ -66,6 +66,23 @@ class DataUseApiTest {
     }
 
     @Test
+    void aGrantPastItsEndReadsAsExpiredEvenBeforeItsExpiryEventArrives() throws Exception {
+        post("/data-use/applications", application("dua-6", "lab_result", "loinc_code", "NONE"));
+        post("/data-use/applications/dua-6/reviews", review("DEPARTMENT", "dept-zhao", "APPROVE"));
+        post("/data-use/applications/dua-6/reviews", review("DATA_SECURITY_COMMITTEE", "committee-chen", "APPROVE"));
+        awaitState("dua-6", "GRANTED");
+        // As after a restart that lost the in-memory deadline: the row still says GRANTED, its validity has ended.
+        try (Connection connection = java.sql.DriverManager.getConnection(database.jdbcUrl(), database.user(), "");
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE data_use_grant SET valid_until = CURRENT_TIMESTAMP - INTERVAL '1 second' WHERE grant_id = 'dua-6'");
+        }
+
+        assertThat(get("/data-use/grants/dua-6").body()).contains("\"state\":\"EXPIRED\"");
+        assertThat(get("/data-use/grants?state=GRANTED").body()).doesNotContain("dua-6");
+        assertThat(get("/data-use/grants?state=EXPIRED").body()).contains("dua-6");
+    }
+
+    @Test
     void theCommitteeBeforeTheDepartmentIsRefusedWithItsCodeAndNothingStored() throws Exception {
         post("/data-use/applications", application("dua-2", "lab_result", "loinc_code", "NONE"));
 

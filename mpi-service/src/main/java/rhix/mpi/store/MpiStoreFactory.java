@@ -5,17 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
-import java.sql.SQLException;
-import liquibase.command.CommandScope;
-import liquibase.command.core.UpdateCommandStep;
-import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.exception.LiquibaseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rhix.schema.LiquibaseMigration;
 
 /** The MPI store's connection pool, migrated to the schema of {@value #CHANGELOG} before anyone gets it. */
 @Factory
@@ -53,14 +45,6 @@ public class MpiStoreFactory {
     }
 
     static void migrate(HikariDataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
-                    .execute();
-        } catch (SQLException | LiquibaseException e) {
-            throw new IllegalStateException("could not migrate the MPI store with " + CHANGELOG + ": " + e.getMessage(), e);
-        }
+        LiquibaseMigration.migrate(dataSource, CHANGELOG, "the MPI store");
     }
 }

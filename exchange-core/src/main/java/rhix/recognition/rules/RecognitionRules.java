@@ -109,10 +109,12 @@ public final class RecognitionRules {
                     + DAY.format(offered.effectiveTime().atZone(zone)) + " is " + describeAge(age, rule.validForDays())
                     + " old; recognised for " + rule.validForDays() + " days");
         }
+        // An unstated specimen passes: the item's LOINC code names its system (Ser/Plas, Bld), so a result coded to
+        // it was measured on one; a stated specimen the rule does not accept is another matter. A method is not
+        // fixed by the code, so an unstated one cannot be shown equivalent and fails below.
         Optional<String> specimen = offered.specimen().map(RecognitionRules::normalised);
-        if (!rule.specimens().isEmpty() && (specimen.isEmpty() || !rule.specimens().contains(specimen.get()))) {
-            return notRecognised(NotRecognisedReason.DIFFERENT_SPECIMEN, rule.label() + " on "
-                    + specimen.map(s -> "specimen " + s).orElse("an unstated specimen")
+        if (!rule.specimens().isEmpty() && specimen.isPresent() && !rule.specimens().contains(specimen.get())) {
+            return notRecognised(NotRecognisedReason.DIFFERENT_SPECIMEN, rule.label() + " on specimen " + specimen.get()
                     + "; recognised on " + String.join(", ", new TreeSet<>(rule.specimens())));
         }
         Optional<String> method = offered.method().map(RecognitionRules::normalised);

@@ -21,7 +21,9 @@ class RecognitionRulesTest {
     @Test
     void theShippedTableCoversTheCommonLabsAndImaging() {
         assertThat(RULES.all()).extracting(rule -> rule.item().code()).containsExactly(
-                "4548-4", "2345-7", "718-7", "1742-6", "2160-0", "2093-3", "DR-CHEST", "CT-CHEST", "US-ABDOMEN", "MR-HEAD");
+                "4548-4", "2345-7", "718-7", "1742-6", "2160-0", "2093-3", "14749-6", "14682-9", "14647-2", "1920-8", "6690-2",
+                "777-3", "2823-3", "2951-2", "3016-3", "DR-CHEST", "CT-CHEST", "US-ABDOMEN", "MR-HEAD",
+                "36643-5", "24627-2", "24725-4", "24558-9", "24590-2");
         RecognitionRule hba1c = RULES.rule(HBA1C).orElseThrow();
         assertThat(hba1c.validForDays()).isEqualTo(90);
         assertThat(hba1c.specimens()).containsExactly("BLD");
@@ -68,11 +70,11 @@ class RecognitionRulesTest {
 
     @Test
     void aCodeWithoutARuleIsNotRecognisedAsUnmapped() {
-        OfferedResult noRule = new OfferedResult("HIS-TSH", Optional.of(ItemCode.loinc("3016-3")), Optional.of("SER"),
+        OfferedResult noRule = new OfferedResult("HIS-HDL", Optional.of(ItemCode.loinc("2085-9")), Optional.of("SER"),
                 Optional.empty(), TAKEN, QualityTier.ACCREDITED_ISO15189);
 
         assertThat(RULES.judge(noRule, TAKEN.plusSeconds(60))).isEqualTo(new Verdict.NotRecognised(
-                NotRecognisedReason.UNMAPPED_CODE, "local code HIS-TSH maps to LOINC 3016-3, for which there is no recognition rule"));
+                NotRecognisedReason.UNMAPPED_CODE, "local code HIS-HDL maps to LOINC 2085-9, for which there is no recognition rule"));
     }
 
     @Test
@@ -113,13 +115,12 @@ class RecognitionRulesTest {
     }
 
     @Test
-    void aDifferentOrMissingSpecimenIsNotRecognised() {
+    void aDifferentSpecimenIsNotRecognisedAnUnstatedOneIsImpliedByTheCode() {
         Instant now = TAKEN.plus(Duration.ofDays(1));
 
         assertThat(RULES.judge(hba1c("SER", "HPLC", QualityTier.NATIONAL_EQA_PASSED), now)).isEqualTo(new Verdict.NotRecognised(
                 NotRecognisedReason.DIFFERENT_SPECIMEN, "HbA1c (4548-4) on specimen SER; recognised on BLD"));
-        assertThat(RULES.judge(hba1c(null, "HPLC", QualityTier.NATIONAL_EQA_PASSED), now)).isEqualTo(new Verdict.NotRecognised(
-                NotRecognisedReason.DIFFERENT_SPECIMEN, "HbA1c (4548-4) on an unstated specimen; recognised on BLD"));
+        assertThat(RULES.judge(hba1c(null, "HPLC", QualityTier.NATIONAL_EQA_PASSED), now)).isInstanceOf(Verdict.Recognised.class);
         assertThat(RULES.judge(hba1c(" bld ", "hplc", QualityTier.NATIONAL_EQA_PASSED), now)).isInstanceOf(Verdict.Recognised.class);
     }
 

@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -76,6 +77,18 @@ public class AuditChainSchedule implements AutoCloseable {
             signer.signHead().ifPresent(head -> signed(1));
             lastSignedAt = now;
         }
+    }
+
+    /**
+     * Links what is pending and signs the head now (an auditor's request, before an export).
+     *
+     * @return the new checkpoint; empty when the head was already signed or nothing is linked yet
+     */
+    public synchronized Optional<AuditCheckpoint> signHeadNow() {
+        run();
+        Optional<AuditCheckpoint> head = signer.signHead();
+        head.ifPresent(checkpoint -> signed(1));
+        return head;
     }
 
     private void signed(int checkpoints) {

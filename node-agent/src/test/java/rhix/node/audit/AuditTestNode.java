@@ -107,6 +107,11 @@ final class AuditTestNode implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/fhir+json").GET());
     }
 
+    Reply getAbsolute(String url, String bearerToken) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/fhir+json")
+                .header("Authorization", "Bearer " + bearerToken).GET());
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.getPort() + path);
     }

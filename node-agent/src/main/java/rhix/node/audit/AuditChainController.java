@@ -1,11 +1,13 @@
 package rhix.node.audit;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.sql.SQLException;
@@ -46,12 +48,21 @@ public class AuditChainController {
         this.checkpoints = checkpoints;
     }
 
-    /** 200 with the report when VALID, 409 with the same report when BROKEN. */
+    /**
+     * 200 with the report when VALID, 409 with the same report when BROKEN.
+     *
+     * @param witnessedPosition a checkpoint position recorded outside this node (by the parent, an auditor): a chain
+     *                          that no longer reaches it is TRUNCATED, which the node's own checkpoints cannot show once
+     *                          the tail was removed together with them
+     */
     @Get(produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<ChainReportView> verify() {
-        AuditChainReport report = verifier.verify(node.nodeId(), key.publicKey());
+    public HttpResponse<?> verify(@QueryValue @Nullable Long witnessedPosition) {
+        if (witnessedPosition != null && witnessedPosition < 0) {
+            return HttpResponse.badRequest(new Problem("witnessedPosition must not be negative: " + witnessedPosition));
+        }
+        AuditChainReport report = verifier.verify(node.nodeId(), key.publicKey(), witnessedPosition == null ? 0 : witnessedPosition);
         ChainReportView view = ChainReportView.of(report, key.keyId());
-        return report.isValid() ? HttpResponse.ok(view) : HttpResponse.<ChainReportView>status(HttpStatus.CONFLICT).body(view);
+        return report.isValid() ? HttpResponse.ok(view) : HttpResponse.status(HttpStatus.CONFLICT).body(view);
     }
 
     /** The X.509 public key in PEM: what {@code VerifyAuditChain --public-key} and any outside verifier need. */

@@ -15,9 +15,8 @@ import org.axonframework.common.DateTimeUtils;
  * Reads {@code domainevententry} with each event's chain link, newest first. Read-only: the trail is a view, the
  * event store stays Axon's.
  *
- * <p>Axon stores the timestamp as ISO-8601 text with a fixed three-digit fraction, so the bounds are written the
- * same way and compared as text, which keeps the comparison in the index-free but cheap string domain on both
- * PostgreSQL and H2.
+ * <p>Axon stores the timestamp as ISO-8601 UTC text with a fixed three-digit fraction, so bounds written the same
+ * way ({@link DateTimeUtils#formatInstant}) compare correctly as text, on PostgreSQL and H2 alike.
  */
 @Singleton
 class EventTrailRepository {

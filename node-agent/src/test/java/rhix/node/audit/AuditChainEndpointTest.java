@@ -90,6 +90,18 @@ class AuditChainEndpointTest {
     }
 
     @Test
+    void aWitnessedPositionBeyondTheChainIsTruncated() {
+        AuditTestNode.Reply reply = node.get("/audit/chain?witnessedPosition=1000");
+        AuditTestNode.Reply negative = node.get("/audit/chain?witnessedPosition=-1");
+
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.json().at("/firstProblem/type").asText()).isEqualTo("TRUNCATED");
+        assertThat(reply.json().at("/firstProblem/position").asLong()).isEqualTo(1000);
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.json().get("message").asText()).contains("witnessedPosition");
+    }
+
+    @Test
     void publicKeyIsPemWithItsIdInAHeaderAndVerifiesTheCheckpoints() throws Exception {
         AuditTestNode.Reply reply = node.get("/audit/chain/public-key");
 

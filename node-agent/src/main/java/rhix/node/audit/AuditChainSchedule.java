@@ -65,12 +65,7 @@ public class AuditChainSchedule implements AutoCloseable {
 
     /** One run: link what is pending, sign what is due; the work the schedule repeats. */
     public synchronized void run() {
-        long linked = chainer.chainPending();
-        linksCounter.add(linked);
-        List<AuditCheckpoint> due = signer.signDue();
-        if (!due.isEmpty()) {
-            signed(due.size());
-        }
+        linkAndSignDue();
         Instant now = clock.instant();
         if (!now.isBefore(lastSignedAt.plus(configuration.checkpointEvery()))) {
             // Empty when the head is already signed or nothing is linked: then there is no unsigned tail to bound.
@@ -85,10 +80,18 @@ public class AuditChainSchedule implements AutoCloseable {
      * @return the new checkpoint; empty when the head was already signed or nothing is linked yet
      */
     public synchronized Optional<AuditCheckpoint> signHeadNow() {
-        run();
+        linkAndSignDue();
         Optional<AuditCheckpoint> head = signer.signHead();
         head.ifPresent(checkpoint -> signed(1));
         return head;
+    }
+
+    private void linkAndSignDue() {
+        linksCounter.add(chainer.chainPending());
+        List<AuditCheckpoint> due = signer.signDue();
+        if (!due.isEmpty()) {
+            signed(due.size());
+        }
     }
 
     private void signed(int checkpoints) {

@@ -24,7 +24,7 @@ class AuditOnEmbeddedStoreTest {
 
     @Test
     void embeddedNodeChainsAndShowsItsTrail() throws Exception {
-        try (ApplicationContext node = ApplicationContext.run(Map.of("rhix.node.id", "county-330198",
+        try (ApplicationContext node = ApplicationContext.run(Map.of("rhix.node.id", "audit-embedded-h2",
                 "rhix.node.audit.key-directory", keys.toString(), "rhix.node.audit.chain-interval", "1h"))) {
             node.getBean(CommandGateway.class).sendAndWait(new RequestExchangeCommand("ex-h2", NodeId.of("hospital-1"), "dr-h2",
                     PurposeOfUse.TREATMENT, "EMPI-0100", List.of("2345-7"), Instant.now().plus(Duration.ofMinutes(5))));
@@ -32,7 +32,7 @@ class AuditOnEmbeddedStoreTest {
             node.getBean(AuditChainSchedule.class).signHeadNow();
 
             AuditChainReport report = node.getBean(rhix.audit.chain.AuditChainVerifier.class)
-                    .verify(NodeId.of("county-330198"), node.getBean(rhix.audit.chain.NodeSigningKey.class).publicKey());
+                    .verify(NodeId.of("audit-embedded-h2"), node.getBean(rhix.audit.chain.NodeSigningKey.class).publicKey());
             assertThat(report.isValid()).isTrue();
             assertThat(report.linksChecked()).isEqualTo(1);
             assertThat(report.lastCheckpointPosition()).isEqualTo(1);

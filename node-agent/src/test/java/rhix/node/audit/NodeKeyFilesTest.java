@@ -24,7 +24,8 @@ class NodeKeyFilesTest {
 
     @Test
     void defaultsAreDocumented() {
-        try (ApplicationContext context = ApplicationContext.run(Map.of("rhix.node.audit.key-directory", directory.toString()))) {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("rhix.node.id", "audit-defaults",
+                "rhix.node.audit.key-directory", directory.toString()))) {
             AuditConfiguration audit = context.getBean(AuditConfiguration.class);
             assertThat(audit.chainInterval()).isEqualTo(Duration.ofSeconds(2));
             assertThat(audit.checkpointInterval()).isEqualTo(1000);

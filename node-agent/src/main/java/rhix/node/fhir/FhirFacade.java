@@ -35,6 +35,7 @@ import rhix.fhir.facade.validation.ValidateOperationProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rhix.node.NodeConfiguration;
+import rhix.node.audit.EventTrailOperation;
 
 /**
  * Starts the node's FHIR R4 API over its store when the node starts, and stops it with the node. Security
@@ -53,11 +54,12 @@ public class FhirFacade implements ApplicationEventListener<StartupEvent> {
     private final StoreAuditSink auditSink;
     private final FhirSecurityConfiguration security;
     private final Optional<ResourceValidator> validator;
+    private final EventTrailOperation eventTrail;
     private FhirFacadeServer server;
 
     public FhirFacade(FhirContext fhirContext, JdbcResourceRepository repository, FhirFacadeConfiguration configuration,
                       NodeConfiguration node, StoreAuditSink auditSink, FhirSecurityConfiguration security,
-                      Optional<ResourceValidator> validator) {
+                      Optional<ResourceValidator> validator, EventTrailOperation eventTrail) {
         this.fhirContext = fhirContext;
         this.repository = repository;
         this.configuration = configuration;
@@ -65,6 +67,7 @@ public class FhirFacade implements ApplicationEventListener<StartupEvent> {
         this.auditSink = auditSink;
         this.security = security;
         this.validator = validator;
+        this.eventTrail = eventTrail;
     }
 
     @Override
@@ -95,7 +98,9 @@ public class FhirFacade implements ApplicationEventListener<StartupEvent> {
         interceptors.add(new AccessAuditInterceptor(auditSink, node.id()));
         try {
             List<Object> systemProviders = List.of(new TransactionProvider(fhirContext, repository,
-                    configuration.maximumBundleEntries(), Writers::of), new PatientEverythingProvider(fhirContext, repository));
+                    configuration.maximumBundleEntries(), Writers::of), new PatientEverythingProvider(fhirContext, repository),
+                    // AuditEvent/$event-trail: the event store as AuditEvents, apart from the stored ones of FHIR access.
+                    eventTrail);
             server = FhirFacadeServer.start(fhirContext, providers, systemProviders, interceptors, configuration.host(),
                     configuration.port(), configuration.defaultPageSize(), configuration.maximumPageSize(),
                     configuration.maximumRequestBytes(), "RHIX node " + node.id());
@@ -106,7 +111,7 @@ public class FhirFacade implements ApplicationEventListener<StartupEvent> {
     }
 
     private List<Object> securityInterceptors() {
-        return SmartOnFhirSecurity.configured(security.settings(), node.id(), LOG, List.of());
+        return SmartOnFhirSecurity.configured(security.settings(), node.id(), LOG, List.of(EventTrailOperation.TYPE_OPERATION));
     }
 
     public String baseUrl() {

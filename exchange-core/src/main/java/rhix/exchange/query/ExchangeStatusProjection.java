@@ -52,13 +52,14 @@ public final class ExchangeStatusProjection {
     void on(ProviderReleasedEvent event) {
         sql.update("UPDATE exchange_status SET released_providers = " + appended("released_providers")
                         + ", released_results = released_results + ? WHERE exchange_id = ?",
-                event.providerNode().value(), event.resultCount(), event.exchangeId());
+                event.providerNode().value(), event.providerNode().value(), event.resultCount(), event.exchangeId());
     }
 
     @EventHandler
     void on(ProviderFailedEvent event) {
+        String failure = event.providerNode().value() + " (" + event.reason() + ", " + event.attempts() + " attempts)";
         sql.update("UPDATE exchange_status SET failed_providers = " + appended("failed_providers") + " WHERE exchange_id = ?",
-                event.providerNode().value() + " (" + event.reason() + ", " + event.attempts() + " attempts)", event.exchangeId());
+                failure, failure, event.exchangeId());
     }
 
     @EventHandler
@@ -72,6 +73,7 @@ public final class ExchangeStatusProjection {
                 event.pendingProviders().isEmpty() ? null : "no answer from " + joined(event.pendingProviders()), event.at(), event.exchangeId());
     }
 
+    /** The column with a value appended: takes the value twice, once for an empty column, once after the comma. */
     private static String appended(String column) {
         return "CASE WHEN " + column + " IS NULL THEN ? ELSE " + column + " || ',' || ? END";
     }

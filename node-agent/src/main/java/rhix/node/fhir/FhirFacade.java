@@ -35,6 +35,7 @@ import rhix.fhir.facade.validation.ValidateOperationProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rhix.node.NodeConfiguration;
+import rhix.node.recognition.RecognizableResultsOperation;
 
 /**
  * Starts the node's FHIR R4 API over its store when the node starts, and stops it with the node. Security
@@ -53,11 +54,12 @@ public class FhirFacade implements ApplicationEventListener<StartupEvent> {
     private final StoreAuditSink auditSink;
     private final FhirSecurityConfiguration security;
     private final Optional<ResourceValidator> validator;
+    private final Optional<RecognizableResultsOperation> recognition;
     private FhirFacadeServer server;
 
     public FhirFacade(FhirContext fhirContext, JdbcResourceRepository repository, FhirFacadeConfiguration configuration,
                       NodeConfiguration node, StoreAuditSink auditSink, FhirSecurityConfiguration security,
-                      Optional<ResourceValidator> validator) {
+                      Optional<ResourceValidator> validator, Optional<RecognizableResultsOperation> recognition) {
         this.fhirContext = fhirContext;
         this.repository = repository;
         this.configuration = configuration;
@@ -65,6 +67,7 @@ public class FhirFacade implements ApplicationEventListener<StartupEvent> {
         this.auditSink = auditSink;
         this.security = security;
         this.validator = validator;
+        this.recognition = recognition;
     }
 
     @Override
@@ -94,8 +97,10 @@ public class FhirFacade implements ApplicationEventListener<StartupEvent> {
         List<Object> interceptors = new ArrayList<>(securityInterceptors());
         interceptors.add(new AccessAuditInterceptor(auditSink, node.id()));
         try {
-            List<Object> systemProviders = List.of(new TransactionProvider(fhirContext, repository,
-                    configuration.maximumBundleEntries(), Writers::of), new PatientEverythingProvider(fhirContext, repository));
+            List<Object> systemProviders = new ArrayList<>(List.of(new TransactionProvider(fhirContext, repository,
+                    configuration.maximumBundleEntries(), Writers::of), new PatientEverythingProvider(fhirContext, repository)));
+            // Patient/[id]/$recognizable-results, when the node runs its event store (mutual recognition records verdicts).
+            recognition.ifPresent(systemProviders::add);
             server = FhirFacadeServer.start(fhirContext, providers, systemProviders, interceptors, configuration.host(),
                     configuration.port(), configuration.defaultPageSize(), configuration.maximumPageSize(),
                     configuration.maximumRequestBytes(), "RHIX node " + node.id());
@@ -106,7 +111,8 @@ public class FhirFacade implements ApplicationEventListener<StartupEvent> {
     }
 
     private List<Object> securityInterceptors() {
-        return SmartOnFhirSecurity.configured(security.settings(), node.id(), LOG, List.of());
+        return SmartOnFhirSecurity.configured(security.settings(), node.id(), LOG, List.of(),
+                recognition.isPresent() ? List.of(RecognizableResultsOperation.SECURED_AS) : List.of());
     }
 
     public String baseUrl() {

@@ -30,7 +30,7 @@ import rhix.region.NodeId;
  * keeping comes first, so the exchange cannot complete before its results are there to read.
  */
 @Singleton
-public class ExchangeFanOut {
+public class ExchangeFanOut implements ExchangeSteps {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeFanOut.class);
     static final String TREATMENT = "TREAT";
@@ -51,23 +51,24 @@ public class ExchangeFanOut {
                 Thread.ofPlatform().name("exchange-fan-out-", 0).daemon().factory());
     }
 
+    @Override
     public RecordLocation locate(String enterprisePersonId) {
         return locator.locate(enterprisePersonId, TREATMENT);
     }
 
-    void authorised(String exchangeId, List<NodeId> providerNodes) {
+    @Override
+    public void authorised(String exchangeId, List<NodeId> providerNodes) {
         results.authorised(exchangeId, providerNodes.stream().map(NodeId::value).toList());
     }
 
-    void ended(String exchangeId, ExchangeEnd end) {
+    @Override
+    public void ended(String exchangeId, ExchangeEnd end) {
         results.ended(exchangeId, end);
     }
 
-    /**
-     * Asks each provider for its local records' results of the item codes; every answer becomes a command sent
-     * through {@code commands} (the saga's gateway), from the thread that got it.
-     */
-    void askAll(String exchangeId, String requestingNode, String requester, List<String> itemCodes,
+    /** Each provider is asked on a fan-out thread; its answer is sent as a command from that thread. */
+    @Override
+    public void askAll(String exchangeId, String requestingNode, String requester, List<String> itemCodes,
                 Map<String, List<String>> localIdsByProvider, Consumer<Object> commands) {
         localIdsByProvider.forEach((provider, localIds) -> {
             FetchResultsRequest request = FetchResultsRequest.newBuilder()

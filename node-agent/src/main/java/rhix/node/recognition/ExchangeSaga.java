@@ -62,7 +62,7 @@ public class ExchangeSaga {
     @Inject
     private transient DeadlineManager deadlineManager;
     @Inject
-    private transient ExchangeFanOut fanOut;
+    private transient ExchangeSteps steps;
 
     @StartSaga
     @SagaEventHandler(associationProperty = ASSOCIATION)
@@ -73,7 +73,7 @@ public class ExchangeSaga {
         itemCodes = new ArrayList<>(event.itemCodes());
         deadline = event.deadline();
         deadlineId = deadlineManager.schedule(deadline, DEADLINE);
-        switch (fanOut.locate(event.enterprisePersonId())) {
+        switch (steps.locate(event.enterprisePersonId())) {
             case RecordLocation.Located located -> {
                 located.records().stream().filter(record -> !record.nodeId().equals(requestingNode))
                         .forEach(record -> localIdsByProvider.computeIfAbsent(record.nodeId(), node -> new ArrayList<>())
@@ -89,8 +89,8 @@ public class ExchangeSaga {
 
     @SagaEventHandler(associationProperty = ASSOCIATION)
     public void on(ExchangeAuthorisedEvent event) {
-        fanOut.authorised(exchangeId, event.providers());
-        fanOut.askAll(exchangeId, requestingNode, requester, itemCodes, localIdsByProvider, this::send);
+        steps.authorised(exchangeId, event.providers());
+        steps.askAll(exchangeId, requestingNode, requester, itemCodes, localIdsByProvider, this::send);
     }
 
     @EndSaga
@@ -122,7 +122,7 @@ public class ExchangeSaga {
         if (deadlineId != null) {
             deadlineManager.cancelSchedule(DEADLINE, deadlineId);
         }
-        fanOut.ended(exchangeId, end);
+        steps.ended(exchangeId, end);
     }
 
     /**

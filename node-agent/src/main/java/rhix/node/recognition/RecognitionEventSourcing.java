@@ -24,7 +24,7 @@ public final class RecognitionEventSourcing implements EventSourcingModule {
 
     @Override
     public void configure(Configurer configurer) {
-        configurer.registerComponent(ExchangeFanOut.class, c -> fanOut);
+        configurer.registerComponent(ExchangeSteps.class, c -> fanOut);
         configurer.eventProcessing()
                 .registerSaga(ExchangeSaga.class)
                 // A new node (or a new saga) starts at the head: exchanges requested before it ran are long over,

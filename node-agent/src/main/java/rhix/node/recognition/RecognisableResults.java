@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -23,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import rhix.api.exchange.v1.OfferedResult;
 import rhix.events.TransitionRefusedException;
 import rhix.events.axon.EventSourcingFactory;
+import rhix.exchange.api.ExpireExchangeCommand;
 import rhix.exchange.api.RequestExchangeCommand;
 import rhix.node.NodeConfiguration;
 import rhix.node.mpi.MpiOutbox;
@@ -96,6 +96,9 @@ public class RecognisableResults {
             commands.sendAndWait(new RequestExchangeCommand(exchangeId, self.nodeId(), requester, PurposeOfUse.TREATMENT,
                     enterpriseId.orElseThrow(), itemCodes, deadline));
             Optional<ExchangeEnd> end = awaitEnd(collected, deadline);
+            if (end.isEmpty()) {
+                expire(exchangeId, deadline);
+            }
             List<String> problems = new ArrayList<>();
             List<JudgedResult> judged = new ArrayList<>();
             collected.released().forEach((provider, offered) -> offered.forEach(result ->
@@ -120,6 +123,19 @@ public class RecognisableResults {
         } catch (ExecutionException e) {
             throw new IllegalStateException("waiting for the exchange failed", e.getCause());
         }
+    }
+
+    /**
+     * The saga's deadline is held in memory and fires against the stored saga: after a restart, or when it fired before
+     * the saga was stored, it is lost. The operation that waited out the deadline therefore expires the exchange
+     * itself; if the saga's expiry (or a last answer) got there first, the exchange refuses this one, which is fine.
+     */
+    private void expire(String exchangeId, Instant deadline) {
+        Instant now = clock.instant();
+        commands.send(new ExpireExchangeCommand(exchangeId, now.isBefore(deadline) ? deadline : now)).exceptionally(refused -> {
+            LOG.debug("exchange '{}' not expired by the operation: {}", exchangeId, refused.getMessage());
+            return null;
+        });
     }
 
     /** The enterprise id the MPI gave when this node registered the patient; else the MPI is asked now. */

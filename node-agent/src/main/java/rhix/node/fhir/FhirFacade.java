@@ -36,6 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rhix.node.NodeConfiguration;
 import rhix.node.audit.EventTrailOperation;
+import rhix.node.recognition.RecognizableResultsOperation;
 
 /**
  * Starts the node's FHIR R4 API over its store when the node starts, and stops it with the node. Security
@@ -55,11 +56,13 @@ public class FhirFacade implements ApplicationEventListener<StartupEvent> {
     private final FhirSecurityConfiguration security;
     private final Optional<ResourceValidator> validator;
     private final EventTrailOperation eventTrail;
+    private final Optional<RecognizableResultsOperation> recognition;
     private FhirFacadeServer server;
 
     public FhirFacade(FhirContext fhirContext, JdbcResourceRepository repository, FhirFacadeConfiguration configuration,
                       NodeConfiguration node, StoreAuditSink auditSink, FhirSecurityConfiguration security,
-                      Optional<ResourceValidator> validator, EventTrailOperation eventTrail) {
+                      Optional<ResourceValidator> validator, EventTrailOperation eventTrail,
+                      Optional<RecognizableResultsOperation> recognition) {
         this.fhirContext = fhirContext;
         this.repository = repository;
         this.configuration = configuration;
@@ -68,6 +71,7 @@ public class FhirFacade implements ApplicationEventListener<StartupEvent> {
         this.security = security;
         this.validator = validator;
         this.eventTrail = eventTrail;
+        this.recognition = recognition;
     }
 
     @Override
@@ -97,10 +101,12 @@ public class FhirFacade implements ApplicationEventListener<StartupEvent> {
         List<Object> interceptors = new ArrayList<>(securityInterceptors());
         interceptors.add(new AccessAuditInterceptor(auditSink, node.id()));
         try {
-            List<Object> systemProviders = List.of(new TransactionProvider(fhirContext, repository,
+            List<Object> systemProviders = new ArrayList<>(List.of(new TransactionProvider(fhirContext, repository,
                     configuration.maximumBundleEntries(), Writers::of), new PatientEverythingProvider(fhirContext, repository),
                     // AuditEvent/$event-trail: the event store as AuditEvents, apart from the stored ones of FHIR access.
-                    eventTrail);
+                    eventTrail));
+            // Patient/[id]/$recognizable-results, when the node runs its event store (mutual recognition records verdicts).
+            recognition.ifPresent(systemProviders::add);
             server = FhirFacadeServer.start(fhirContext, providers, systemProviders, interceptors, configuration.host(),
                     configuration.port(), configuration.defaultPageSize(), configuration.maximumPageSize(),
                     configuration.maximumRequestBytes(), "RHIX node " + node.id());
@@ -111,7 +117,8 @@ public class FhirFacade implements ApplicationEventListener<StartupEvent> {
     }
 
     private List<Object> securityInterceptors() {
-        return SmartOnFhirSecurity.configured(security.settings(), node.id(), LOG, List.of(EventTrailOperation.TYPE_OPERATION));
+        return SmartOnFhirSecurity.configured(security.settings(), node.id(), LOG, List.of(EventTrailOperation.TYPE_OPERATION),
+                recognition.isPresent() ? List.of(RecognizableResultsOperation.SECURED_AS) : List.of());
     }
 
     public String baseUrl() {

@@ -15,6 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import rhix.api.mpi.v1.LinkOutcome;
+import rhix.api.mpi.v1.LocateRecordsRequest;
+import rhix.api.mpi.v1.LocateRecordsResponse;
+import rhix.api.mpi.v1.LocatedRecord;
 import rhix.api.mpi.v1.LocalIdentity;
 import rhix.api.mpi.v1.LocalRecordKey;
 import rhix.api.mpi.v1.MasterPatientIndexServiceGrpc;
@@ -29,7 +32,7 @@ import rhix.api.mpi.v1.RetractIdentitiesResponse;
  * sent, gives each local record an enterprise id of its own making, and can be stopped, restarted on the
  * same port, told to answer UNAVAILABLE, or told to refuse a record the way the contract describes.
  */
-final class FakeMpi extends MasterPatientIndexServiceGrpc.MasterPatientIndexServiceImplBase implements AutoCloseable {
+public final class FakeMpi extends MasterPatientIndexServiceGrpc.MasterPatientIndexServiceImplBase implements AutoCloseable {
 
     private final List<LocalIdentity> registered = new CopyOnWriteArrayList<>();
     private final List<LocalRecordKey> retracted = new CopyOnWriteArrayList<>();
@@ -39,27 +42,27 @@ final class FakeMpi extends MasterPatientIndexServiceGrpc.MasterPatientIndexServ
     private int port;
     private Server server;
 
-    static FakeMpi start() {
+    public static FakeMpi start() {
         FakeMpi mpi = new FakeMpi();
         mpi.listen(0);
         return mpi;
     }
 
-    String target() {
+    public String target() {
         return "127.0.0.1:" + port;
     }
 
     /** Stops listening: callers see the connection refused, as when the MPI's process is down. */
-    synchronized void stop() throws InterruptedException {
+    public synchronized void stop() throws InterruptedException {
         server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
 
-    synchronized void restart() {
+    public synchronized void restart() {
         listen(port);
     }
 
     /** The server runs, but answers UNAVAILABLE (an MPI starting up or behind a proxy that lost it). */
-    void answerUnavailable(boolean unavailable) {
+    public void answerUnavailable(boolean unavailable) {
         this.unavailable = unavailable;
     }
 
@@ -80,7 +83,7 @@ final class FakeMpi extends MasterPatientIndexServiceGrpc.MasterPatientIndexServ
         return registered.stream().filter(identity -> identity.getNodeId().equals(nodeId)).toList();
     }
 
-    String enterpriseIdOf(String localId) {
+    public String enterpriseIdOf(String localId) {
         return enterpriseIds.get(localId);
     }
 
@@ -105,6 +108,34 @@ final class FakeMpi extends MasterPatientIndexServiceGrpc.MasterPatientIndexServ
             response.addIdentities(RegisteredIdentity.newBuilder().setNodeId(identity.getNodeId())
                     .setLocalId(identity.getLocalId()).setEnterpriseId(enterpriseId)
                     .setOutcome(LinkOutcome.LINK_OUTCOME_NEW_IDENTITY));
+        }
+        responses.onNext(response.build());
+        responses.onCompleted();
+    }
+
+    /** Links the local record {@code localId} (on whichever node registers it) to {@code enterpriseId}, as matching would. */
+    public void link(String localId, String enterpriseId) {
+        enterpriseIds.put(localId, enterpriseId);
+    }
+
+    /** Every registered record linked to the enterprise id, or to the local record's; NOT_FOUND for an unknown person. */
+    @Override
+    public void locateRecords(LocateRecordsRequest request, StreamObserver<LocateRecordsResponse> responses) {
+        if (unavailable) {
+            responses.onError(Status.UNAVAILABLE.withDescription("the MPI is starting").asRuntimeException());
+            return;
+        }
+        String enterpriseId = request.hasLocalRecord() ? enterpriseIds.get(request.getLocalRecord().getLocalId())
+                : request.getEnterpriseId();
+        LocateRecordsResponse.Builder response = LocateRecordsResponse.newBuilder().setEnterpriseId(String.valueOf(enterpriseId));
+        registered.stream().filter(identity -> enterpriseIds.containsKey(identity.getLocalId())
+                        && enterpriseIds.get(identity.getLocalId()).equals(enterpriseId))
+                .map(identity -> identity.getNodeId() + "/" + identity.getLocalId()).distinct()
+                .forEach(key -> response.addRecords(LocatedRecord.newBuilder().setNodeId(key.substring(0, key.indexOf('/')))
+                        .setLocalId(key.substring(key.indexOf('/') + 1))));
+        if (enterpriseId == null || response.getRecordsCount() == 0) {
+            responses.onError(Status.NOT_FOUND.withDescription("no enterprise identity for " + request).asRuntimeException());
+            return;
         }
         responses.onNext(response.build());
         responses.onCompleted();

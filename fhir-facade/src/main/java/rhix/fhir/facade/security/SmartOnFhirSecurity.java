@@ -18,8 +18,14 @@ public final class SmartOnFhirSecurity {
 
     /** @param typeOperations the server's type-level operations that a search scope on their type allows */
     public static List<Object> interceptors(BearerTokenVerifier verifier, List<TypeOperation> typeOperations) {
+        return interceptors(verifier, typeOperations, List.of());
+    }
+
+    /** @param instanceOperations the server's instance operations answering with resources from elsewhere */
+    public static List<Object> interceptors(BearerTokenVerifier verifier, List<TypeOperation> typeOperations,
+                                            List<InstanceOperation> instanceOperations) {
         return List.of(new BearerTokenAuthenticationInterceptor(verifier), new PatientCompartmentSearchNarrowing(),
-                new SmartScopeAuthorizationInterceptor(typeOperations));
+                new SmartScopeAuthorizationInterceptor(typeOperations, instanceOperations));
     }
 
     /**
@@ -33,6 +39,12 @@ public final class SmartOnFhirSecurity {
      */
     public static List<Object> configured(FhirSecuritySettings settings, String serverName, Logger log,
                                           List<TypeOperation> typeOperations) {
+        return configured(settings, serverName, log, typeOperations, List.of());
+    }
+
+    /** @param instanceOperations the server's instance operations answering with resources from elsewhere ({@link InstanceOperation}) */
+    public static List<Object> configured(FhirSecuritySettings settings, String serverName, Logger log,
+                                          List<TypeOperation> typeOperations, List<InstanceOperation> instanceOperations) {
         String prefix = settings.propertyPrefix();
         if (!settings.enabled()) {
             log.warn("{}.enabled=false: the FHIR API of {} serves every request WITHOUT a token (local development only;"
@@ -61,6 +73,6 @@ public final class SmartOnFhirSecurity {
         log.info("FHIR API security: bearer tokens from {} verified with {} key(s){}{}", policy.issuer(),
                 keys.publicKeys().getKeys().size(), policy.audience().map(aud -> ", audience " + aud).orElse(""),
                 policy.purposeOfUseRequired() ? ", purpose of use required" : "");
-        return interceptors(new BearerTokenVerifier(keys, policy), typeOperations);
+        return interceptors(new BearerTokenVerifier(keys, policy), typeOperations, instanceOperations);
     }
 }

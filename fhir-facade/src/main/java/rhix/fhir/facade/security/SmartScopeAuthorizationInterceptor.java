@@ -31,6 +31,7 @@ public final class SmartScopeAuthorizationInterceptor extends AuthorizationInter
     private static final String VALIDATE = "$validate";
 
     private final List<TypeOperation> typeOperations;
+    private final List<InstanceOperation> instanceOperations;
 
     public SmartScopeAuthorizationInterceptor() {
         this(List.of());
@@ -38,8 +39,14 @@ public final class SmartScopeAuthorizationInterceptor extends AuthorizationInter
 
     /** @param typeOperations the server's type-level operations over many resources ({@link TypeOperation}) */
     public SmartScopeAuthorizationInterceptor(List<TypeOperation> typeOperations) {
+        this(typeOperations, List.of());
+    }
+
+    /** @param instanceOperations the server's instance operations that answer with resources from elsewhere ({@link InstanceOperation}) */
+    public SmartScopeAuthorizationInterceptor(List<TypeOperation> typeOperations, List<InstanceOperation> instanceOperations) {
         super(PolicyEnum.DENY);
         this.typeOperations = List.copyOf(typeOperations);
+        this.instanceOperations = List.copyOf(instanceOperations);
     }
 
     @Override
@@ -72,6 +79,13 @@ public final class SmartScopeAuthorizationInterceptor extends AuthorizationInter
                 // lets the token search for, so it is not checked again resource by resource.
                 rules.addAll(new RuleBuilder().allow(type + "/" + operation.name() + " by a search scope on " + type)
                         .operation().named(operation.name()).onType(operation.type()).andAllowAllResponses().build());
+            }
+        }
+        for (InstanceOperation operation : instanceOperations) {
+            if (token.get().allowsBeyondOnePatient(operation.answeredType(), ScopePermission.SEARCH)) {
+                rules.addAll(new RuleBuilder().allow(operation.type().getSimpleName() + "/[id]/" + operation.name()
+                                + " by a search scope on " + operation.answeredType())
+                        .operation().named(operation.name()).onInstancesOfType(operation.type()).andAllowAllResponses().build());
             }
         }
         rules.addAll(validateRules(request, token.get()));

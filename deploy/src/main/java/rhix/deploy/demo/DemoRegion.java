@@ -109,13 +109,22 @@ public final class DemoRegion {
             return 1;
         }
         List<PlatformNode> layoutNodes = region.layout().nodes();
+        // Mutual recognition: every node may ask every other for a patient's results (the MPI says which hold
+        // them), and maps LOINC to its hospitals' local codes with the generator's concept maps.
+        List<String> regionProperties = new ArrayList<>();
+        for (int i = 0; i < layoutNodes.size(); i++) {
+            regionProperties.add("-Drhix.node.recognition.provider-targets." + layoutNodes.get(i).id().value()
+                    + "=127.0.0.1:" + (options.basePort() + 100 + i));
+        }
+        regionProperties.add("-Drhix.node.recognition.concept-maps=" + regionDirectory.resolve("conceptmaps").toAbsolutePath());
         for (int i = 0; i < layoutNodes.size(); i++) {
             PlatformNode node = layoutNodes.get(i);
             Optional<Integer> parentGrpcPort = node.parentId()
                     .map(parent -> options.basePort() + 100 + indexOf(layoutNodes, parent));
             nodes.put(node.id(), NodeProcess.start(node, options.basePort() + i, options.basePort() + 100 + i,
                     options.basePort() + 200 + i, parentGrpcPort, stores.freshStoreFor(node.id()), authority.nodeProperties(),
-                    mpi.grpcTarget(), terminology.fhirBaseUrl(), logDirectory));
+                    mpi.grpcTarget(), terminology.fhirBaseUrl(), withKeyDirectory(regionProperties, options.workDir(), node),
+                    logDirectory));
         }
         LOG.info("Started {} node agents; waiting for them to be ready (logs in {})", nodes.size(), logDirectory);
         for (NodeProcess node : nodes.values()) {
@@ -134,7 +143,8 @@ public final class DemoRegion {
         }
         if (!checkFhirApi(authority) || !awaitRegistrations()
                 || !new MpiDemoCheck(http, mpi, authority, nodesById()).run(regionDirectory.resolve("ground-truth.csv"))
-                || !checkTerminologyUse() || !checkValidate(authority)) {
+                || !checkTerminologyUse() || !checkValidate(authority)
+                || !new RecognitionDemoCheck(http, authority, nodesById()).run(regionDirectory.resolve("ground-truth.csv"))) {
             return 1;
         }
         JsonNode tree = awaitTree(nodes.get(layoutNodes.getFirst().id()), layoutNodes.size() - 1);
@@ -408,6 +418,13 @@ public final class DemoRegion {
     }
 
     /** A new TDB2 directory each run: the region's content and concept maps are regenerated too. */
+    /** Each node's audit signing key and master key live in the demo's work directory, kept across runs. */
+    private static List<String> withKeyDirectory(List<String> regionProperties, Path workDir, PlatformNode node) {
+        List<String> properties = new ArrayList<>(regionProperties);
+        properties.add("-Drhix.node.audit.key-directory=" + workDir.resolve("keys").resolve(node.id().value()).toAbsolutePath());
+        return properties;
+    }
+
     private static Path freshTerminologyStore(Path workDir) throws IOException {
         Path store = workDir.resolve("terminology-tdb");
         deleteRecursively(store);

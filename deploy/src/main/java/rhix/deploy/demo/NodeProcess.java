@@ -19,10 +19,11 @@ final class NodeProcess extends ServiceProcess {
     }
 
     /** Starts {@code rhix.node.NodeAgentApplication} for {@code node}, registering with the MPI at {@code mpiTarget} and
-     * checking codes with the terminology server at {@code terminologyUrl}. */
+     * checking codes with the terminology server at {@code terminologyUrl}; {@code regionProperties} are the rest
+     * ({@code -D…}: provider nodes, concept maps, key directory). */
     static NodeProcess start(PlatformNode node, int httpPort, int grpcPort, int fhirPort, Optional<Integer> parentGrpcPort,
                              Optional<String> storeUrl, List<String> securityProperties, String mpiTarget, String terminologyUrl,
-                             Path logDirectory)
+                             List<String> regionProperties, Path logDirectory)
             throws IOException {
         List<String> properties = new ArrayList<>(List.of(
                 "-Dmicronaut.server.port=" + httpPort,
@@ -41,6 +42,7 @@ final class NodeProcess extends ServiceProcess {
         });
         storeUrl.ifPresent(url -> properties.add("-Drhix.node.store.url=" + url));
         properties.addAll(securityProperties);
+        properties.addAll(regionProperties);
         Path log = logDirectory.resolve(node.id().value() + ".log");
         Process process = JvmLauncher.launch("rhix.node.NodeAgentApplication", "node-agent", "384m", properties,
                 Map.of("RHIX_NODE_ID", node.id().value()), log);

@@ -56,6 +56,8 @@ class DemoRegionTest {
         assertThat(workDir.resolve("logs/county-330102.log")).exists();
         assertThat(printed).contains("FHIR API check on county-").contains("401 without a token, 200 with a region token");
         assertThat(printed).contains("$validate check on county-").contains("LOINC 2345-7 passes, 99999-9 is refused by the terminology server");
+        assertThat(printed).contains("Mutual recognition check: ").contains("$recognizable-results (exchange ")
+                .contains("audit chain verifies");
         assertThat(printed).contains("TOKEN=$(./deploy/demo-token.sh");
         assertThat(workDir.resolve("security/region-jwks.json")).exists();
         assertThat(Files.getPosixFilePermissions(workDir.resolve("security/region-signing-key.jwk")))

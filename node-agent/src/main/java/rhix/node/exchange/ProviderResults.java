@@ -39,6 +39,7 @@ import rhix.fhir.facade.store.SearchCriterion;
 import rhix.fhir.facade.store.SortOrder;
 import rhix.fhir.facade.store.StoredResource;
 import rhix.node.NodeConfiguration;
+import rhix.node.recognition.LocalConceptMaps;
 import rhix.node.store.ResourceKey;
 import rhix.node.store.ResourceStore;
 
@@ -62,21 +63,26 @@ public class ProviderResults {
             .thenComparing(OfferedResult::getResourceType)
             .thenComparing(OfferedResult::getResourceId);
 
+    private static final String LOINC = "http://loinc.org";
+
     private final ResourceRepository repository;
     private final DataSource dataSource;
     private final ResourceStore store;
     private final FhirContext fhirContext;
     private final NodeConfiguration self;
     private final ExchangeProviderConfiguration configuration;
+    private final LocalConceptMaps conceptMaps;
 
     public ProviderResults(ResourceRepository repository, DataSource dataSource, ResourceStore store,
-                           FhirContext fhirContext, NodeConfiguration self, ExchangeProviderConfiguration configuration) {
+                           FhirContext fhirContext, NodeConfiguration self, ExchangeProviderConfiguration configuration,
+                           LocalConceptMaps conceptMaps) {
         this.repository = repository;
         this.dataSource = dataSource;
         this.store = store;
         this.fhirContext = fhirContext;
         this.self = self;
         this.configuration = configuration;
+        this.conceptMaps = conceptMaps;
     }
 
     /** What one search released: the results, newest first, and whether more matched. */
@@ -94,7 +100,8 @@ public class ProviderResults {
      * @throws SQLException or a {@link RuntimeException} caused by one when the store cannot answer
      */
     Found find(ResultQuery query, Runnable checkpoint) throws SQLException {
-        List<SearchCriterion> criteria = criteria(query);
+        List<Coding> searched = withLocalCodes(query.codings());
+        List<SearchCriterion> criteria = criteria(query, searched);
         List<OfferedResult> found = new ArrayList<>();
         int matched = 0;
         for (String type : SEARCH_ORDER) {
@@ -105,7 +112,7 @@ public class ProviderResults {
             for (int from = 0; from < ids.size(); from += configuration.pageSize()) {
                 checkpoint.run();
                 List<StoredResource> page = repository.readAll(type, ids.subList(from, Math.min(ids.size(), from + configuration.pageSize())));
-                found.addAll(prepare(type, page, query.codings()));
+                found.addAll(prepare(type, page, query.codings(), searched));
             }
         }
         found.sort(NEWEST_FIRST);
@@ -113,11 +120,28 @@ public class ProviderResults {
         return new Found(found.subList(0, Math.min(found.size(), query.maxResults())), truncated);
     }
 
-    private static List<SearchCriterion> criteria(ResultQuery query) {
+    /**
+     * The requested codes and, for each LOINC one, this node's local codes that map to it: hospitals store lab
+     * results under their own codes, and a requester asks in LOINC because it cannot know them.
+     */
+    private List<Coding> withLocalCodes(List<Coding> requested) {
+        List<Coding> searched = new ArrayList<>(requested);
+        for (Coding coding : requested) {
+            if (coding.getSystem().equals(LOINC)) {
+                for (String source : conceptMaps.sourceCodingsFor(coding.getCode())) {
+                    int bar = source.lastIndexOf('|');
+                    searched.add(Coding.newBuilder().setSystem(source.substring(0, bar)).setCode(source.substring(bar + 1)).build());
+                }
+            }
+        }
+        return searched;
+    }
+
+    private static List<SearchCriterion> criteria(ResultQuery query, List<Coding> searched) {
         List<SearchCriterion> criteria = new ArrayList<>();
         criteria.add(new SearchCriterion.AnyOf("subject", query.patientIds().stream()
                 .map(id -> (SearchCriterion) new SearchCriterion.Reference("subject", "Patient", id)).toList()));
-        criteria.add(new SearchCriterion.AnyOf("code", query.codings().stream()
+        criteria.add(new SearchCriterion.AnyOf("code", searched.stream()
                 .map(coding -> (SearchCriterion) new SearchCriterion.Token("code",
                         coding.getSystem().isEmpty() ? null : coding.getSystem(), coding.getCode()))
                 .toList()));
@@ -126,7 +150,8 @@ public class ProviderResults {
         return criteria;
     }
 
-    private List<OfferedResult> prepare(String type, List<StoredResource> page, List<Coding> requested) throws SQLException {
+    private List<OfferedResult> prepare(String type, List<StoredResource> page, List<Coding> requested, List<Coding> searched)
+            throws SQLException {
         IParser parser = fhirContext.newJsonParser();
         Map<ResourceKey, String> producers;
         try (Connection connection = dataSource.getConnection()) {
@@ -164,7 +189,13 @@ public class ProviderResults {
                 default -> new CodeableConcept();
             };
             code.getCoding().forEach(coding -> result.addCodes(coding(coding)));
-            requested.stream().filter(wanted -> matches(wanted, code)).findFirst().ifPresent(result::setMatchedCode);
+            // The requested code it answers: a local code found through its LOINC mapping answers that LOINC code.
+            requested.stream().filter(wanted -> matches(wanted, code)).findFirst()
+                    .or(() -> searched.stream().filter(local -> matches(local, code)).findFirst()
+                            .flatMap(local -> conceptMaps.loincFor(local.getSystem(), local.getCode()))
+                            .flatMap(loinc -> requested.stream().filter(wanted -> wanted.getSystem().equals(LOINC)
+                                    && wanted.getCode().equals(loinc)).findFirst()))
+                    .ifPresent(result::setMatchedCode);
             effective(resource).ifPresent(at -> result.setEffectiveAt(timestamp(at)));
             if (resource instanceof Observation observation) {
                 specimenType(observation, specimens).ifPresent(result::setSpecimenCode);

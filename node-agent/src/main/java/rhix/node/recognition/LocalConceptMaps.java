@@ -29,13 +29,26 @@ public class LocalConceptMaps {
     private static final String LOINC = "http://loinc.org";
 
     private final Map<String, String> loincBySourceCoding;
+    private final Map<String, List<String>> sourceCodingsByLoinc;
 
     public LocalConceptMaps(RecognitionConfiguration configuration, FhirContext fhirContext) {
         this.loincBySourceCoding = configuration.conceptMaps() == null ? Map.of() : load(configuration.conceptMaps(), fhirContext);
+        Map<String, List<String>> reverse = new HashMap<>();
+        loincBySourceCoding.forEach((source, loinc) -> reverse.computeIfAbsent(loinc, key -> new java.util.ArrayList<>()).add(source));
+        reverse.values().forEach(java.util.Collections::sort);
+        this.sourceCodingsByLoinc = Map.copyOf(reverse);
     }
 
     public Optional<String> loincFor(String system, String code) {
         return Optional.ofNullable(loincBySourceCoding.get(system + "|" + code));
+    }
+
+    /**
+     * The local codes ({@code system|code}) that map to a LOINC code: how a provider finds its own results, stored
+     * under its hospitals' codes, when a requester asks in LOINC.
+     */
+    public List<String> sourceCodingsFor(String loinc) {
+        return sourceCodingsByLoinc.getOrDefault(loinc, List.of());
     }
 
     private static Map<String, String> load(Path directory, FhirContext fhirContext) {

@@ -69,7 +69,13 @@ class ResultExchangeServiceTest {
     @BeforeAll
     static void startProviderWithResults() throws IOException {
         database = TestDatabase.create("result_exchange");
-        node = ExchangeFixtures.providerNode(NODE, database, Map.of());
+        // The hospital's concept map: its HGB is LOINC 718-7 (how a request in LOINC finds results stored locally).
+        java.nio.file.Path maps = java.nio.file.Files.createTempDirectory("rhix-provider-maps");
+        java.nio.file.Files.writeString(maps.resolve("ConceptMap-lab.json"), """
+                {"resourceType":"ConceptMap","status":"active","group":[{"source":"%s","target":"%s",
+                 "element":[{"code":"HGB","target":[{"code":"718-7","equivalence":"equivalent"}]}]}]}
+                """.formatted(LAB, LOINC));
+        node = ExchangeFixtures.providerNode(NODE, database, Map.of("rhix.node.recognition.concept-maps", maps.toString()));
         Observation glucoseWithLoinc = observation("x-o5", "x-p1", "GLU2", "2026-10-02T07:45:00+08:00");
         glucoseWithLoinc.getCode().addCoding().setSystem(LOINC).setCode("2345-7");
         glucoseWithLoinc.getSpecimen().setReference("Specimen/x-sp1");
@@ -146,6 +152,15 @@ class ResultExchangeServiceTest {
             assertThat(observation.getPerformerFirstRep().getDisplay()).contains("withheld");
             assertThat(observation.getSubject().getReference()).isEqualTo("Patient/x-p1");
         });
+    }
+
+    @Test
+    void aLoincRequestFindsResultsStoredUnderTheHospitalsLocalCodeThroughItsConceptMap() {
+        FetchResultsResponse response = fetch(request(List.of("x-p1"), coding(LOINC, "718-7")).build());
+
+        assertThat(response.getResultsList()).extracting(OfferedResult::getResourceId).containsExactly("x-o2");
+        assertThat(response.getResults(0).getMatchedCode()).isEqualTo(coding(LOINC, "718-7"));
+        assertThat(response.getResults(0).getCodesList()).containsExactly(coding(LAB, "HGB"));
     }
 
     @Test

@@ -180,6 +180,23 @@ class MutualRecognitionTest {
     }
 
     @Test
+    void theNodeReportsTheRepeatTestsAvoidedAndTheirCost() throws SQLException {
+        String exchangeId = answer.getIdentifier().getValue();
+        await("the decisions", () -> column("SELECT decision_id FROM recognition_decision WHERE exchange_id = ?", exchangeId).size() == 3
+                ? Optional.of(true) : Optional.empty());
+
+        var report = (RecognitionSavingsController.SavingsReport) requester.getBean(RecognitionSavingsController.class)
+                .savings(null, null).body();
+
+        // Every result these tests recognise is a glucose, at 8 yuan each.
+        assertThat(report.hospitals()).extracting(RecognitionSavingsController.HospitalFigures::requestingHospital)
+                .containsExactly(REQUESTER);
+        assertThat(report.repeatTestsAvoided()).isGreaterThanOrEqualTo(1);
+        assertThat(report.costAvoidedCny()).isEqualTo(java.math.BigDecimal.valueOf(800L * report.repeatTestsAvoided(), 2).toPlainString());
+        assertThat(requester.getBean(RecognitionSavingsController.class).savings("yesterday", null).status().getCode()).isEqualTo(400);
+    }
+
+    @Test
     void aProviderThatIsDownLeavesTheExchangePartiallyCompletedAndIsNamed() throws Exception {
         Instant asked = Instant.now();
         Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, get("a-2", treatingClinician(), LAB + "|" + GLUCOSE).body());

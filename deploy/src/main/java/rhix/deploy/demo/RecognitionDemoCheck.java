@@ -58,6 +58,7 @@ final class RecognitionDemoCheck {
                 .map(rule -> rule.item().system() + "|" + rule.item().code())
                 .collect(Collectors.joining(","));
         List<List<GroundTruthRow>> people = peopleAtSeveralNodes(groundTruth);
+        Asked shown = null;
         for (List<GroundTruthRow> person : people) {
             GroundTruthRow asker = person.getFirst();
             NodeProcess node = nodes.get(asker.nodeId());
@@ -69,36 +70,54 @@ final class RecognitionDemoCheck {
                 LOG.error("Mutual recognition check failed: {} answered HTTP {}: {}", url, answer.statusCode(), answer.body());
                 return false;
             }
-            Bundle bundle = json.parseResource(Bundle.class, answer.body());
-            List<Bundle.BundleEntryComponent> results = bundle.getEntry().stream()
-                    .filter(entry -> entry.getResource().hasExtension(VERDICT)).toList();
-            if (results.isEmpty()) {
-                continue;
+            Asked asked = new Asked(asker, node, json.parseResource(Bundle.class, answer.body()));
+            if (!asked.results().isEmpty() && (shown == null || asked.recognised() > shown.recognised())) {
+                shown = asked;
             }
-            Map<String, Long> verdicts = new TreeMap<>(results.stream().collect(Collectors.groupingBy(this::verdictOf, Collectors.counting())));
-            String ending = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
-                    .filter(OperationOutcome.class::isInstance).map(OperationOutcome.class::cast)
-                    .flatMap(outcome -> outcome.getIssue().stream()).map(OperationOutcome.OperationOutcomeIssueComponent::getDiagnostics)
-                    .findFirst().orElse("(no outcome)");
-            if (!auditChainValid(node)) {
-                return false;
+            // Most of the generated history is older than the labs' windows: look on a little for a recognised one.
+            if (shown != null && shown.recognised() > 0) {
+                break;
             }
-            LOG.info("Mutual recognition check: {}/Patient/{}/$recognizable-results (exchange {}) offered {} result(s) from {}: {}; {};"
-                            + " {}'s audit chain verifies", asker.nodeId(), asker.patientResourceId(), bundle.getIdentifier().getValue(),
-                    results.size(), results.stream().map(entry -> entry.getResource().getMeta().getSource()).distinct().toList(),
-                    verdicts, ending, asker.nodeId());
-            LOG.info("Try it: TOKEN=$(./deploy/demo-token.sh --sub dr-li --scope 'user/Observation.rs' --purpose TREAT); "
-                    + "curl -s -H \"Authorization: Bearer $TOKEN\" '{}/Patient/{}/$recognizable-results?code=http://loinc.org|718-7'",
-                    node.fhirBaseUrl(), asker.patientResourceId());
-            return true;
         }
-        LOG.error("Mutual recognition check failed: none of the first {} people treated at several nodes got a result offered"
-                + " from another node; see the node logs", people.size());
-        return false;
+        if (shown == null) {
+            LOG.error("Mutual recognition check failed: none of the first {} people treated at several nodes got a result offered"
+                    + " from another node; see the node logs", people.size());
+            return false;
+        }
+        if (!auditChainValid(shown.node())) {
+            return false;
+        }
+        Map<String, Long> verdicts = new TreeMap<>(shown.results().stream().collect(Collectors.groupingBy(this::verdictOf, Collectors.counting())));
+        String ending = shown.bundle().getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(OperationOutcome.class::isInstance).map(OperationOutcome.class::cast)
+                .flatMap(outcome -> outcome.getIssue().stream()).map(OperationOutcome.OperationOutcomeIssueComponent::getDiagnostics)
+                .findFirst().orElse("(no outcome)");
+        GroundTruthRow asker = shown.asker();
+        LOG.info("Mutual recognition check: {}/Patient/{}/$recognizable-results (exchange {}) offered {} result(s) from {}: {}; {};"
+                        + " {}'s audit chain verifies", asker.nodeId(), asker.patientResourceId(), shown.bundle().getIdentifier().getValue(),
+                shown.results().size(), shown.results().stream().map(entry -> entry.getResource().getMeta().getSource()).distinct().toList(),
+                verdicts, ending, asker.nodeId());
+        LOG.info("Try it: TOKEN=$(./deploy/demo-token.sh --sub dr-li --scope 'user/Observation.rs' --purpose TREAT); "
+                + "curl -s -H \"Authorization: Bearer $TOKEN\" '{}/Patient/{}/$recognizable-results?code=http://loinc.org|718-7'",
+                shown.node().fhirBaseUrl(), asker.patientResourceId());
+        return true;
+    }
+
+    /** One question and its answer: the entries that carry a verdict, and how many were recognised. */
+    private record Asked(GroundTruthRow asker, NodeProcess node, Bundle bundle) {
+
+        List<Bundle.BundleEntryComponent> results() {
+            return bundle.getEntry().stream().filter(entry -> entry.hasExtension(VERDICT)).toList();
+        }
+
+        long recognised() {
+            return results().stream().filter(entry -> "RECOGNISED".equals(entry.getExtensionByUrl(VERDICT).getExtensionString("verdict")))
+                    .count();
+        }
     }
 
     private String verdictOf(Bundle.BundleEntryComponent entry) {
-        Extension verdict = entry.getResource().getExtensionByUrl(VERDICT);
+        Extension verdict = entry.getExtensionByUrl(VERDICT);
         String decided = verdict.getExtensionString("verdict");
         String reason = verdict.getExtensionString("reason");
         return reason == null ? decided : decided + " (" + reason + ")";

@@ -179,6 +179,35 @@ class MutualRecognitionTest {
                 .satisfies(issue -> assertThat(issue.getDiagnostics()).contains(exchangeId).contains("COMPLETED"));
     }
 
+    /** The published profile (src/main/resources/fhir) is the operation's contract: the answer keeps to it. */
+    @Test
+    void everyVerdictKeepsToTheRecognitionVerdictProfile() throws Exception {
+        org.hl7.fhir.r4.model.StructureDefinition profile;
+        try (var json = MutualRecognitionTest.class.getResourceAsStream("/fhir/StructureDefinition-recognition-verdict.json")) {
+            profile = FHIR.newJsonParser().parseResource(org.hl7.fhir.r4.model.StructureDefinition.class, json);
+        }
+        Map<String, org.hl7.fhir.r4.model.ElementDefinition> slices = new LinkedHashMap<>();
+        profile.getDifferential().getElement().stream().filter(element -> element.hasSliceName())
+                .forEach(element -> slices.put(element.getSliceName(), element));
+        Map<String, String> types = new LinkedHashMap<>();
+        profile.getDifferential().getElement().stream().filter(element -> element.getId().endsWith(".value[x]") && element.getId().contains(":"))
+                .forEach(element -> types.put(element.getId().replaceAll("^Extension\\.extension:([^.]+)\\..*$", "$1"),
+                        element.getTypeFirstRep().getCode()));
+        assertThat(profile.getUrl()).isEqualTo(RecognitionBundle.VERDICT);
+
+        List<Bundle.BundleEntryComponent> judged = answer.getEntry().stream().filter(entry -> entry.hasExtension(RecognitionBundle.VERDICT)).toList();
+        assertThat(judged).hasSize(3);
+        for (Bundle.BundleEntryComponent entry : judged) {
+            List<Extension> parts = entry.getExtensionByUrl(RecognitionBundle.VERDICT).getExtension();
+            assertThat(parts).allSatisfy(part -> {
+                assertThat(slices).as("declared sub-extensions").containsKey(part.getUrl());
+                assertThat(part.getValue().fhirType()).as(part.getUrl()).isEqualTo(types.get(part.getUrl()));
+            });
+            slices.values().stream().filter(slice -> slice.getMin() > 0).forEach(required ->
+                    assertThat(parts).as("required " + required.getSliceName()).anyMatch(part -> part.getUrl().equals(required.getSliceName())));
+        }
+    }
+
     @Test
     void theNodeReportsTheRepeatTestsAvoidedAndTheirCost() throws SQLException {
         String exchangeId = answer.getIdentifier().getValue();

@@ -1,24 +1,18 @@
 package rhix.node.audit;
 
-import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import java.sql.SQLException;
-import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.instance.model.api.IPrimitiveType;
-import org.hl7.fhir.r4.model.InstantType;
+import rhix.fhir.facade.provider.PagedResults;
 
 /** One event-trail search, newest first, loaded a page at a time: one store query per page, never the whole trail. */
-final class EventTrailResults implements IBundleProvider {
+final class EventTrailResults extends PagedResults {
 
     private final EventTrailRepository repository;
     private final EventTrailAuditEvents auditEvents;
     private final EventTrailQuery query;
     private final int size;
-    private final String uuid = UUID.randomUUID().toString();
-    private final InstantType published = new InstantType(new Date());
 
     EventTrailResults(EventTrailRepository repository, EventTrailAuditEvents auditEvents, EventTrailQuery query, int size) {
         this.repository = repository;
@@ -39,21 +33,6 @@ final class EventTrailResults implements IBundleProvider {
         } catch (SQLException e) {
             throw new InternalErrorException("the event store could not be read: " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public IPrimitiveType<Date> getPublished() {
-        return published;
-    }
-
-    @Override
-    public String getUuid() {
-        return uuid;
-    }
-
-    @Override
-    public Integer preferredPageSize() {
-        return null;
     }
 
     @Override

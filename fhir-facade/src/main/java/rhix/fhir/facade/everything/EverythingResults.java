@@ -1,31 +1,25 @@
 package rhix.fhir.facade.everything;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.api.server.IBundleProvider;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.instance.model.api.IPrimitiveType;
-import org.hl7.fhir.r4.model.InstantType;
+import rhix.fhir.facade.provider.PagedResults;
 import rhix.fhir.facade.provider.StoredResources;
 import rhix.fhir.facade.store.ResourceKey;
 import rhix.fhir.facade.store.ResourceRepository;
 import rhix.fhir.facade.store.StoredResource;
 
 /** The keys of a patient's record, loaded a page at a time, one store query per resource type on the page. */
-final class EverythingResults implements IBundleProvider {
+final class EverythingResults extends PagedResults {
 
     private final FhirContext fhirContext;
     private final ResourceRepository repository;
     private final List<ResourceKey> keys;
-    private final String uuid = UUID.randomUUID().toString();
-    private final InstantType published = new InstantType(new Date());
 
     EverythingResults(FhirContext fhirContext, ResourceRepository repository, List<ResourceKey> keys) {
         this.fhirContext = fhirContext;
@@ -43,21 +37,6 @@ final class EverythingResults implements IBundleProvider {
                 .forEach(stored -> loaded.put(new ResourceKey(stored.resourceType(), stored.resourceId()), stored)));
         return page.stream().map(loaded::get).filter(Objects::nonNull)
                 .map(stored -> StoredResources.toResource(fhirContext, stored)).toList();
-    }
-
-    @Override
-    public IPrimitiveType<Date> getPublished() {
-        return published;
-    }
-
-    @Override
-    public String getUuid() {
-        return uuid;
-    }
-
-    @Override
-    public Integer preferredPageSize() {
-        return null;
     }
 
     @Override

@@ -5,14 +5,10 @@ import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
 import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.instance.model.api.IPrimitiveType;
-import org.hl7.fhir.r4.model.InstantType;
 import rhix.fhir.facade.store.IncludeRequest;
 import rhix.fhir.facade.store.ResourceRepository;
 import rhix.fhir.facade.store.StoredResource;
@@ -22,7 +18,7 @@ import rhix.fhir.facade.store.StoredResource;
  * for it, together with that page's {@code _include}/{@code _revinclude} resources, so a search over
  * many rows loads neither every match nor every included resource.
  */
-final class SearchResults implements IBundleProvider {
+final class SearchResults extends PagedResults {
 
     /** The most included resources one page returns per include, so one page cannot pull in a whole table. */
     static final int MAX_INCLUDED_PER_PAGE = 1_000;
@@ -32,8 +28,6 @@ final class SearchResults implements IBundleProvider {
     private final String resourceType;
     private final List<String> ids;
     private final List<IncludeRequest> includes;
-    private final String uuid = UUID.randomUUID().toString();
-    private final InstantType published = new InstantType(new Date());
 
     private SearchResults(FhirContext fhirContext, ResourceRepository repository, String resourceType, List<String> ids,
                           List<IncludeRequest> includes) {
@@ -47,11 +41,6 @@ final class SearchResults implements IBundleProvider {
     static IBundleProvider of(FhirContext fhirContext, ResourceRepository repository, String resourceType, List<String> ids,
                               List<IncludeRequest> includes) {
         return new SearchResults(fhirContext, repository, resourceType, ids, includes);
-    }
-
-    @Override
-    public IPrimitiveType<Date> getPublished() {
-        return published;
     }
 
     @Override
@@ -80,16 +69,6 @@ final class SearchResults implements IBundleProvider {
         IBaseResource resource = StoredResources.toResource(fhirContext, stored);
         ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(resource, mode);
         return resource;
-    }
-
-    @Override
-    public String getUuid() {
-        return uuid;
-    }
-
-    @Override
-    public Integer preferredPageSize() {
-        return null;
     }
 
     @Override

@@ -3,12 +3,12 @@ package rhix.policy.disclosure;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Small-cell suppression with secondary (complementary) suppression, for one aggregate table.
@@ -23,7 +23,8 @@ import java.util.Set;
  * all keys but one (for a one-key table, the whole table). A line with exactly one withheld cell gives that
  * cell away by subtraction from its margin, so, until nothing changes, for every line that has exactly one
  * withheld cell and more than one cell, the smallest published cell of that line is withheld too; ties go to
- * the cell whose key sorts first, so the choice does not depend on the order in which cells arrive.
+ * the cell whose key sorts first, and lines are visited in key order, so that the result depends on the cells
+ * and not on the order in which they arrive (a node and the connector withhold the same cells of a table).
  *
  * <p>What this does not guarantee: a single-cell line equals its margin (a primary cell there is safe, since
  * its margin is then also under k and suppressed wherever it is published); combinations of several margins
@@ -118,7 +119,8 @@ public final class CellSuppression {
     private static List<List<Integer>> lines(List<Cell> cells, int dimensions) {
         List<List<Integer>> lines = new ArrayList<>();
         for (int free = 0; free < Math.max(dimensions, 1); free++) {
-            Map<List<Object>, List<Integer>> byFixedKeys = new HashMap<>();
+            // Sorted, so that lines are visited in an order that depends on the cells, not on their arrival.
+            Map<List<Object>, List<Integer>> byFixedKeys = new TreeMap<>(KEY_ORDER);
             for (int i = 0; i < cells.size(); i++) {
                 Cell cell = cells.get(i);
                 if (cell.size() == 0) {

@@ -27,6 +27,8 @@ public final class PersonKeyHasher {
     public static final int MINIMUM_KEY_BYTES = 32;
 
     private final Mac prototype;
+    /** A Mac is not thread-safe and keying one is slow next to hashing a short id: one keyed copy per thread. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::copyOfPrototype);
 
     /** @param regionKey the region's secret, at least {@value #MINIMUM_KEY_BYTES} random bytes; copied */
     public PersonKeyHasher(byte[] regionKey) {
@@ -55,17 +57,22 @@ public final class PersonKeyHasher {
         if (salt.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("a salt may not contain U+0000, which separates it from the value");
         }
-        Mac mac = newMac();
-        mac.update(salt.getBytes(StandardCharsets.UTF_8));
+        byte[] saltBytes = salt.getBytes(StandardCharsets.UTF_8);
+        byte[] valueBytes = value.getBytes(StandardCharsets.UTF_8);
+        // Nothing between the first update and doFinal (which resets the Mac) can fail, so a thread's Mac
+        // never keeps half a message.
+        Mac mac = macs.get();
+        mac.update(saltBytes);
         mac.update((byte) 0);
-        mac.update(value.getBytes(StandardCharsets.UTF_8));
+        mac.update(valueBytes);
         return ByteBuffer.wrap(mac.doFinal()).getLong();
     }
 
-    /** A Mac is not thread-safe; a clone of the keyed prototype skips re-deriving the key pads. */
-    private Mac newMac() {
+    private Mac copyOfPrototype() {
         try {
-            return (Mac) prototype.clone();
+            synchronized (prototype) {
+                return (Mac) prototype.clone();
+            }
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("the HMAC-SHA-256 provider cannot clone a keyed Mac", e);
         }

@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Small-cell suppression with secondary (complementary) suppression, for one aggregate table.
@@ -23,8 +24,9 @@ import java.util.TreeMap;
  * all keys but one (for a one-key table, the whole table). A line with exactly one withheld cell gives that
  * cell away by subtraction from its margin, so, until nothing changes, for every line that has exactly one
  * withheld cell and more than one cell, the smallest published cell of that line is withheld too; ties go to
- * the cell whose key sorts first, and lines are visited in key order, so that the result depends on the cells
- * and not on the order in which they arrive (a node and the connector withhold the same cells of a table).
+ * the cell whose key sorts first, and lines are visited in the order of their first cell's key, so that the
+ * result depends on the cells and not on the order in which they arrive: the same table gives the same
+ * withheld cells wherever it is suppressed.
  *
  * <p>What this does not guarantee: a single-cell line equals its margin (a primary cell there is safe, since
  * its margin is then also under k and suppressed wherever it is published); combinations of several margins
@@ -76,17 +78,8 @@ public final class CellSuppression {
         }
         BitSet withheld = (BitSet) primary.clone();
         if (!primary.isEmpty()) {
-            List<List<Integer>> lines = lines(cells, dimensions);
-            boolean changed = true;
-            while (changed) {
-                changed = false;
-                for (List<Integer> line : lines) {
-                    if (line.size() > 1 && withheldIn(line, withheld) == 1) {
-                        withheld.set(smallestPublished(line, withheld, cells));
-                        changed = true;
-                    }
-                }
-            }
+            int[] byKey = indexesInKeyOrder(cells);
+            protectLines(cells, byKey, lines(cells, byKey, dimensions), withheld);
         }
         BitSet secondary = (BitSet) withheld.clone();
         secondary.andNot(primary);
@@ -112,17 +105,25 @@ public final class CellSuppression {
         return dimensions;
     }
 
+    /** Cell indexes sorted by key: the order of cells that does not depend on their arrival. */
+    private static int[] indexesInKeyOrder(List<Cell> cells) {
+        return IntStream.range(0, cells.size()).boxed()
+                .sorted(Comparator.comparing(index -> cells.get(index).key(), KEY_ORDER))
+                .mapToInt(Integer::intValue)
+                .toArray();
+    }
+
     /**
      * Every line of the table with more than one cell: for each key position, the cells grouped by all the
-     * other key values. Zero-size cells are left out (see the class comment).
+     * other key values. Cells are taken in key order, so lines come in the order of their first cell's key
+     * and list their cells in key order. Zero-size cells are left out (see the class comment).
      */
-    private static List<List<Integer>> lines(List<Cell> cells, int dimensions) {
-        List<List<Integer>> lines = new ArrayList<>();
+    private static List<int[]> lines(List<Cell> cells, int[] byKey, int dimensions) {
+        List<int[]> lines = new ArrayList<>();
         for (int free = 0; free < Math.max(dimensions, 1); free++) {
-            // Sorted, so that lines are visited in an order that depends on the cells, not on their arrival.
-            Map<List<Object>, List<Integer>> byFixedKeys = new TreeMap<>(KEY_ORDER);
-            for (int i = 0; i < cells.size(); i++) {
-                Cell cell = cells.get(i);
+            Map<List<Object>, List<Integer>> byFixedKeys = new LinkedHashMap<>();
+            for (int index : byKey) {
+                Cell cell = cells.get(index);
                 if (cell.size() == 0) {
                     continue;
                 }
@@ -130,14 +131,57 @@ public final class CellSuppression {
                 if (dimensions > 0) {
                     fixed.remove(free);
                 }
-                byFixedKeys.computeIfAbsent(fixed, key -> new ArrayList<>()).add(i);
+                byFixedKeys.computeIfAbsent(fixed, key -> new ArrayList<>()).add(index);
             }
-            byFixedKeys.values().stream().filter(line -> line.size() > 1).forEach(lines::add);
+            for (List<Integer> line : byFixedKeys.values()) {
+                if (line.size() > 1) {
+                    lines.add(line.stream().mapToInt(Integer::intValue).toArray());
+                }
+            }
         }
         return lines;
     }
 
-    private static int withheldIn(List<Integer> line, BitSet withheld) {
+    /**
+     * Until no line has exactly one withheld cell: visit the lines in order, again and again, and withhold the
+     * smallest published cell of each line that has one. Counts per line and a cursor over the lines that have
+     * one withheld cell give the same result as repeated passes, without rescanning every line on each pass.
+     */
+    private static void protectLines(List<Cell> cells, int[] byKey, List<int[]> lines, BitSet withheld) {
+        int[] keyRank = new int[cells.size()];
+        for (int rank = 0; rank < byKey.length; rank++) {
+            keyRank[byKey[rank]] = rank;
+        }
+        int[] withheldPerLine = new int[lines.size()];
+        List<List<Integer>> linesOfCell = new ArrayList<>(cells.size());
+        for (int i = 0; i < cells.size(); i++) {
+            linesOfCell.add(new ArrayList<>(2));
+        }
+        BitSet oneWithheld = new BitSet(lines.size());
+        for (int line = 0; line < lines.size(); line++) {
+            for (int cell : lines.get(line)) {
+                linesOfCell.get(cell).add(line);
+            }
+            withheldPerLine[line] = withheldIn(lines.get(line), withheld);
+            oneWithheld.set(line, withheldPerLine[line] == 1);
+        }
+        int cursor = 0;
+        while (!oneWithheld.isEmpty()) {
+            int line = oneWithheld.nextSetBit(cursor);
+            if (line < 0) {
+                line = oneWithheld.nextSetBit(0);
+            }
+            int complement = smallestPublished(lines.get(line), withheld, cells, keyRank);
+            withheld.set(complement);
+            for (int lineOfComplement : linesOfCell.get(complement)) {
+                withheldPerLine[lineOfComplement]++;
+                oneWithheld.set(lineOfComplement, withheldPerLine[lineOfComplement] == 1);
+            }
+            cursor = line + 1;
+        }
+    }
+
+    private static int withheldIn(int[] line, BitSet withheld) {
         int count = 0;
         for (int index : line) {
             if (withheld.get(index)) {
@@ -147,13 +191,22 @@ public final class CellSuppression {
         return count;
     }
 
-    private static int smallestPublished(List<Integer> line, BitSet withheld, List<Cell> cells) {
-        Comparator<Integer> smallestFirst = Comparator.<Integer>comparingLong(index -> cells.get(index).size())
-                .thenComparing(index -> cells.get(index).key(), KEY_ORDER);
-        return line.stream()
-                .filter(index -> !withheld.get(index))
-                .min(smallestFirst)
-                .orElseThrow(() -> new IllegalStateException("a line with one withheld cell and more than one cell has a published cell"));
+    /** The published cell of the line with the fewest persons; of equal ones, the first by key. */
+    private static int smallestPublished(int[] line, BitSet withheld, List<Cell> cells, int[] keyRank) {
+        int smallest = -1;
+        for (int index : line) {
+            if (withheld.get(index)) {
+                continue;
+            }
+            if (smallest < 0 || cells.get(index).size() < cells.get(smallest).size()
+                    || (cells.get(index).size() == cells.get(smallest).size() && keyRank[index] < keyRank[smallest])) {
+                smallest = index;
+            }
+        }
+        if (smallest < 0) {
+            throw new IllegalStateException("a line with one withheld cell and more than one cell has a published cell");
+        }
+        return smallest;
     }
 
     /** Key order independent of arrival: value by value, nulls first, comparable values of one class naturally, else by text. */
